@@ -1,0 +1,18 @@
+"""The user model: custom from the start, so that it can grow without a painful migration."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    display_name = models.CharField(_("Anzeigename"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_full_name() or self.username

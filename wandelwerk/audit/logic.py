@@ -1,0 +1,79 @@
+"""Writing audit events. Called by every other app's ``logic.py`` inside its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+
+from wandelwerk.audit.models import Action, AuditEvent
+
+
+def snapshot(instance: models.Model, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """A JSON-ready dict of the concrete fields of ``instance`` (foreign keys as ids)."""
+    skip = set(exclude)
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in skip or field.name == "municipality":
+            continue
+        value = getattr(instance, field.attname)
+        data[field.name] = _jsonable(value)
+    return data
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def build_event(
+    *,
+    actor: Any,
+    action: Action | str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    municipality: Any = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    if obj is not None:
+        object_type = object_type or obj._meta.label
+        object_id = object_id or str(obj.pk or "")
+        object_repr = object_repr or str(obj)[:300]
+        if municipality is None:
+            municipality = getattr(obj, "municipality", None)
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEvent(
+        municipality=municipality,
+        actor=actor_obj,
+        actor_name=str(actor_obj.get_username()) if actor_obj else "System",
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        before=before,
+        after=after,
+    )
+
+
+def record(**kwargs: Any) -> AuditEvent:
+    """Write one audit event (inside the caller's transaction)."""
+    event = build_event(**kwargs)
+    event.save()
+    return event
+
+
+def record_many(events: list[AuditEvent]) -> None:
+    AuditEvent.unscoped_manager.bulk_create(events, batch_size=1000)

@@ -1,0 +1,11 @@
+"""Local development and the demo: debug on, a fixed development key, plain cookies."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
+os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+
+from wandelwerk.conf.settings import *  # noqa: E402,F403
+
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret-wandelwerk"  # noqa: F405

@@ -1,0 +1,14 @@
+"""Test settings: fast hashing, in-memory files, immediate tasks."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
+os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+
+from wandelwerk.conf.settings import *  # noqa: E402,F403
+
+SECRET_KEY = "test-only-not-secret"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = REPO_DIR / "var" / "test-media"  # noqa: F405
+LANGUAGE_CODE = "de"

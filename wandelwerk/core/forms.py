@@ -1,0 +1,62 @@
+"""Form helpers: KERN UX classes on every widget and accessible error wiring."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class KernFormRenderer(TemplatesSetting):
+    """Renders forms and fields with the KERN UX templates in ``core/forms/``."""
+
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+def _widget_class(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxInput):
+        return "kern-form-check__checkbox"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return ""
+    if isinstance(widget, forms.Select):
+        return "kern-form-input__select"
+    return "kern-form-input__input"
+
+
+class KernFormMixin:
+    """Adds KERN classes to widgets and links errors to their fields for screen readers."""
+
+    fields: dict[str, forms.Field]
+    errors: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():
+            css = _widget_class(field.widget)
+            if css:
+                existing = field.widget.attrs.get("class", "")
+                field.widget.attrs["class"] = f"{existing} {css}".strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} kern-form-input__input--error".strip()
+
+
+class KernForm(KernFormMixin, forms.Form):
+    pass
+
+
+class KernModelForm(KernFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    pass
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

@@ -1,0 +1,58 @@
+"""Template helpers available in every template (registered as builtins)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.http import QueryDict
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context: dict[str, Any], field: str, label: str, numeric: bool = False) -> str:
+    """A sortable table header: link toggles the order, ``aria-sort`` tells screen readers."""
+    current = context.get("sort", "")
+    request = context["request"]
+    query: QueryDict = request.GET.copy()
+    query.pop("page", None)
+    ascending = current == field
+    descending = current == f"-{field}"
+    query["sort"] = f"-{field}" if ascending else field
+    aria = "ascending" if ascending else "descending" if descending else "none"
+    arrow = " ▲" if ascending else " ▼" if descending else ""
+    css = "kern-table__header" + (" kern-table__header--numeric" if numeric else "")
+    hint = _("sortieren")
+    return format_html(
+        '<th scope="col" class="{}" aria-sort="{}"><a class="kern-link ww-sort" href="?{}">{}<span aria-hidden="true">{}</span><span class="kern-sr-only"> ({})</span></a></th>',
+        css,
+        aria,
+        query.urlencode(),
+        label,
+        arrow,
+        hint,
+    )
+
+
+@register.filter
+def de_number(value: Any, decimals: int = 0) -> str:
+    """German number format: 1.234,5."""
+    if value is None or value == "":
+        return "–"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -1,0 +1,11 @@
+"""Pages of the section „Maßnahmen“."""
+
+from __future__ import annotations
+
+from django.views.generic import TemplateView
+
+from wandelwerk.core.views import MunicipalityMixin
+
+
+class IndexView(MunicipalityMixin, TemplateView):
+    template_name = "measures/index.html"

@@ -1,0 +1,139 @@
+"""The organisation inventory: org units (a tree), employees, IT systems (Fachverfahren)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wandelwerk.core.tenancy import TenantModel
+
+
+class OrgUnit(TenantModel):
+    code = models.CharField(_("Kürzel"), max_length=30)
+    name = models.CharField(_("Bezeichnung"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("Übergeordnete Einheit"),
+    )
+    head = models.CharField(_("Leitung"), max_length=200, blank=True)
+    citizen_contact = models.BooleanField(
+        _("mit Bürgerkontakt"), default=False, help_text=_("Die Einheit erbringt Leistungen direkt für Bürgerinnen, Bürger oder Unternehmen.")
+    )
+
+    class Meta:
+        verbose_name = _("Organisationseinheit")
+        verbose_name_plural = _("Organisationseinheiten")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "code"], name="orgunit_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:orgunit_detail", args=[self.municipality.slug, self.pk])
+
+
+class EmploymentType(models.TextChoices):
+    CIVIL_SERVANT = "civil_servant", _("Beamte")
+    EMPLOYEE = "employee", _("Tarif")
+
+
+class Employee(TenantModel):
+    """A member of staff. Birth year/month and exit date are personal data (HR only)."""
+
+    personnel_number = models.CharField(_("Personalnummer"), max_length=40)
+    org_unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, related_name="employees", verbose_name=_("Organisationseinheit")
+    )
+    position = models.CharField(_("Funktion"), max_length=200, blank=True)
+    employment_type = models.CharField(
+        _("Beschäftigungsart"), max_length=20, choices=EmploymentType.choices, default=EmploymentType.EMPLOYEE
+    )
+    fte = models.DecimalField(
+        _("Stellenanteil"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("1"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1"))],
+        help_text=_("Anteil einer Vollzeitstelle, z. B. 0,5."),
+    )
+    # Personal data (view_personal_data permission only).
+    birth_year = models.PositiveSmallIntegerField(
+        _("Geburtsjahr"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    birth_month = models.PositiveSmallIntegerField(
+        _("Geburtsmonat"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    born_on_first = models.BooleanField(
+        _("am Monatsersten geboren"),
+        default=False,
+        help_text=_("Wer am 1. eines Monats geboren ist, erreicht die Altersgrenze einen Monat früher."),
+    )
+    planned_exit_date = models.DateField(
+        _("geplantes Austrittsdatum"), null=True, blank=True, help_text=_("Überschreibt das berechnete Renteneintrittsdatum.")
+    )
+
+    PERSONAL_FIELDS = ("birth_year", "birth_month", "born_on_first", "planned_exit_date")
+
+    class Meta:
+        verbose_name = _("Beschäftigte Person")
+        verbose_name_plural = _("Beschäftigte")
+        ordering = ["personnel_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "personnel_number"], name="employee_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.personnel_number} ({self.position or _('ohne Funktion')})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:employee_detail", args=[self.municipality.slug, self.pk])
+
+
+class Hosting(models.TextChoices):
+    LOCAL = "local", _("lokal")
+    DATA_CENTRE = "data_centre", _("Rechenzentrum")
+    CLOUD = "cloud", _("Cloud")
+
+
+class ITSystem(TenantModel):
+    name = models.CharField(_("Bezeichnung"), max_length=200)
+    vendor = models.CharField(_("Hersteller"), max_length=200, blank=True)
+    org_units = models.ManyToManyField(
+        OrgUnit, blank=True, related_name="it_systems", verbose_name=_("Organisationseinheiten")
+    )
+    hosting = models.CharField(_("Betrieb"), max_length=20, choices=Hosting.choices, default=Hosting.DATA_CENTRE)
+    end_of_support = models.DateField(_("Supportende"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("IT-Verfahren")
+        verbose_name_plural = _("IT-Verfahren")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="itsystem_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:itsystem_detail", args=[self.municipality.slug, self.pk])
+
+    def support_ends_soon(self, today: dt.date | None = None) -> bool:
+        if self.end_of_support is None:
+            return False
+        today = today or dt.date.today()
+        return self.end_of_support <= today + dt.timedelta(days=365)

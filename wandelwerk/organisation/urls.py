@@ -1,0 +1,24 @@
+from django.urls import path
+
+from wandelwerk.organisation import views
+
+app_name = "organisation"
+
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+    path("einheiten/", views.OrgUnitListView.as_view(), name="orgunit_list"),
+    path("einheiten/neu/", views.OrgUnitFormView.as_view(), name="orgunit_create"),
+    path("einheiten/<int:pk>/", views.OrgUnitDetailView.as_view(), name="orgunit_detail"),
+    path("einheiten/<int:pk>/bearbeiten/", views.OrgUnitFormView.as_view(), name="orgunit_update"),
+    path("einheiten/<int:pk>/loeschen/", views.OrgUnitDeleteView.as_view(), name="orgunit_delete"),
+    path("beschaeftigte/", views.EmployeeListView.as_view(), name="employee_list"),
+    path("beschaeftigte/neu/", views.EmployeeFormView.as_view(), name="employee_create"),
+    path("beschaeftigte/<int:pk>/", views.EmployeeDetailView.as_view(), name="employee_detail"),
+    path("beschaeftigte/<int:pk>/bearbeiten/", views.EmployeeFormView.as_view(), name="employee_update"),
+    path("beschaeftigte/<int:pk>/loeschen/", views.EmployeeDeleteView.as_view(), name="employee_delete"),
+    path("verfahren/", views.ITSystemListView.as_view(), name="itsystem_list"),
+    path("verfahren/neu/", views.ITSystemFormView.as_view(), name="itsystem_create"),
+    path("verfahren/<int:pk>/", views.ITSystemDetailView.as_view(), name="itsystem_detail"),
+    path("verfahren/<int:pk>/bearbeiten/", views.ITSystemFormView.as_view(), name="itsystem_update"),
+    path("verfahren/<int:pk>/loeschen/", views.ITSystemDeleteView.as_view(), name="itsystem_delete"),
+]

@@ -1,0 +1,331 @@
+"""Pages of the organisation inventory: org units, employees, IT systems."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
+from wandelwerk.core.views import ListingMixin, MunicipalityMixin
+from wandelwerk.organisation import logic, queries
+from wandelwerk.organisation.forms import (
+    EmployeeFilterForm,
+    EmployeeForm,
+    ITSystemFilterForm,
+    ITSystemForm,
+    OrgUnitFilterForm,
+    OrgUnitForm,
+)
+from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+
+
+class OrganisationMixin(MunicipalityMixin):
+    permission_required = "organisation.view"
+    section_label = ""
+    section_url = ""
+
+    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
+        slug = self.municipality.slug
+        items: list[dict[str, Any]] = [
+            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": _("Organisation"), "url": reverse("organisation:index", args=[slug])},
+        ]
+        if self.section_label:
+            items.append({"label": self.section_label, "url": reverse(self.section_url, args=[slug])})
+        return items + list(extra)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("breadcrumbs", self.crumbs())
+        context["can_change"] = self.can("organisation.change")
+        context["can_import"] = self.can("organisation.import")
+        context["sees_personal"] = self.can("organisation.view_personal_data")
+        return context
+
+
+class IndexView(OrganisationMixin, TemplateView):
+    template_name = "organisation/index.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["tree"] = queries.org_unit_tree()
+        context["figures"] = queries.overview_figures(self.municipality)
+        context["breadcrumbs"] = self.crumbs()[:-1] + [{"label": _("Organisation")}]
+        return context
+
+
+# Org units ---------------------------------------------------------------------------------
+
+
+class OrgUnitSection(OrganisationMixin):
+    section_label = _("Organisationseinheiten")
+    section_url = "organisation:orgunit_list"
+    model = OrgUnit
+
+
+class OrgUnitListView(OrgUnitSection, ListingMixin, TemplateView):
+    template_name = "organisation/orgunit_list.html"
+    filter_form_class = OrgUnitFilterForm
+    sort_fields = {"code": "code", "name": "name", "parent": "parent__code", "employees": "employee_count"}
+    default_sort = "code"
+    export_filename = "organisationseinheiten"
+    export_columns = [
+        ("Kürzel", lambda u: u.code),
+        ("Bezeichnung", lambda u: u.name),
+        ("Übergeordnete Einheit", lambda u: u.parent.code if u.parent else ""),
+        ("Leitung", lambda u: u.head),
+        ("Beschäftigte", lambda u: u.employee_count),
+    ]
+
+    def get_base_queryset(self) -> Any:
+        return queries.org_units()
+
+
+class OrgUnitDetailView(OrgUnitSection, ObjectMixin, TemplateView):
+    template_name = "organisation/orgunit_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        self.object = self.load_object()
+        context = super().get_context_data(**kwargs)
+        unit = self.object
+        context["children"] = unit.children.order_by("code")
+        context["staff"] = unit.employees.order_by("personnel_number")[:200]
+        context["staff_count"] = unit.employees.count()
+        context["systems"] = unit.it_systems.order_by("name")
+        context["breadcrumbs"] = self.crumbs({"label": str(unit)})
+        return context
+
+
+class OrgUnitFormView(OrgUnitSection, ObjectFormView):
+    form_class = OrgUnitForm
+    permission_required = "organisation.change"
+
+    def save(self, form: OrgUnitForm) -> OrgUnit:
+        data = form.cleaned_data
+        return logic.save_org_unit(
+            actor=self.request.user,
+            unit=self.object,
+            code=data["code"],
+            name=data["name"],
+            parent=data["parent"],
+            head=data["head"],
+            citizen_contact=data["citizen_contact"],
+        )
+
+    def get_cancel_url(self) -> str:
+        if self.object:
+            return str(self.object.get_absolute_url())
+        return reverse("organisation:orgunit_list", args=[self.municipality.slug])
+
+    def get_breadcrumbs(self) -> list[dict[str, Any]]:
+        return self.crumbs({"label": self.get_heading()})
+
+
+class OrgUnitDeleteView(OrgUnitSection, ObjectDeleteView):
+    permission_required = "organisation.change"
+
+    def delete(self, obj: OrgUnit) -> None:
+        logic.delete_org_unit(actor=self.request.user, unit=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("organisation:orgunit_list", args=[self.municipality.slug])
+
+
+# Employees ---------------------------------------------------------------------------------
+
+
+class EmployeeSection(OrganisationMixin):
+    section_label = _("Beschäftigte")
+    section_url = "organisation:employee_list"
+    model = Employee
+
+
+class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
+    template_name = "organisation/employee_list.html"
+    filter_form_class = EmployeeFilterForm
+    sort_fields = {
+        "number": "personnel_number",
+        "org_unit": "org_unit__code",
+        "position": "position",
+        "type": "employment_type",
+        "fte": "fte",
+    }
+    default_sort = "number"
+    export_filename = "beschaeftigte"
+
+    @property
+    def export_columns(self) -> list[tuple[str, Any]]:  # type: ignore[override]
+        columns: list[tuple[str, Any]] = [
+            ("Personalnummer", lambda e: e.personnel_number),
+            ("Organisationseinheit", lambda e: e.org_unit.code),
+            ("Funktion", lambda e: e.position),
+            ("Beschäftigungsart", lambda e: e.get_employment_type_display()),
+            ("Stellenanteil", lambda e: e.fte),
+        ]
+        if self.can("organisation.view_personal_data"):
+            columns += [
+                ("Geburtsjahr", lambda e: e.birth_year),
+                ("Geburtsmonat", lambda e: e.birth_month),
+                ("Am Monatsersten geboren", lambda e: "ja" if e.born_on_first else "nein"),
+                ("Geplantes Austrittsdatum", lambda e: e.planned_exit_date),
+                ("Voraussichtlicher Austritt", lambda e: queries.employee_exit_date(e, self.municipality.land)),
+            ]
+        return columns
+
+    def get_base_queryset(self) -> Any:
+        return queries.employees()
+
+    def export(self, queryset: Any) -> Any:
+        if self.can("organisation.view_personal_data"):
+            logic.record_personal_data_read(actor=self.request.user, employees=list(queryset), context="Export Beschäftigte")
+        return super().export(queryset)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if context["sees_personal"] and "page_obj" in kwargs:
+            rows = list(kwargs["page_obj"].object_list)
+            for employee in rows:
+                employee.exit_date = queries.employee_exit_date(employee, self.municipality.land)
+            context["object_list"] = rows
+            logic.record_personal_data_read(actor=self.request.user, employees=rows, context="Liste Beschäftigte")
+        return context
+
+
+class EmployeeDetailView(EmployeeSection, ObjectMixin, TemplateView):
+    template_name = "organisation/employee_detail.html"
+
+    def get_queryset(self) -> Any:
+        return queries.employees()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        self.object = self.load_object()
+        context = super().get_context_data(**kwargs)
+        if context["sees_personal"]:
+            context["exit_date"] = queries.employee_exit_date(self.object, self.municipality.land)
+            logic.record_personal_data_read(actor=self.request.user, employees=[self.object], context="Detailseite")
+        context["breadcrumbs"] = self.crumbs({"label": str(self.object)})
+        return context
+
+
+class EmployeeFormView(EmployeeSection, ObjectFormView):
+    form_class = EmployeeForm
+    permission_required = "organisation.change"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["personal"] = self.can("organisation.change_personal_data")
+        return kwargs
+
+    def save(self, form: EmployeeForm) -> Employee:
+        data = form.cleaned_data
+        return logic.save_employee(
+            actor=self.request.user,
+            employee=self.object,
+            personnel_number=data["personnel_number"],
+            org_unit=data["org_unit"],
+            position=data["position"],
+            employment_type=data["employment_type"],
+            fte=data["fte"],
+            personal=form.personal_data(),
+        )
+
+    def get_cancel_url(self) -> str:
+        if self.object:
+            return str(self.object.get_absolute_url())
+        return reverse("organisation:employee_list", args=[self.municipality.slug])
+
+    def get_breadcrumbs(self) -> list[dict[str, Any]]:
+        return self.crumbs({"label": self.get_heading()})
+
+
+class EmployeeDeleteView(EmployeeSection, ObjectDeleteView):
+    permission_required = "organisation.change"
+
+    def delete(self, obj: Employee) -> None:
+        logic.delete_employee(actor=self.request.user, employee=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("organisation:employee_list", args=[self.municipality.slug])
+
+
+# IT systems --------------------------------------------------------------------------------
+
+
+class ITSystemSection(OrganisationMixin):
+    section_label = _("IT-Verfahren")
+    section_url = "organisation:itsystem_list"
+    model = ITSystem
+
+
+class ITSystemListView(ITSystemSection, ListingMixin, TemplateView):
+    template_name = "organisation/itsystem_list.html"
+    filter_form_class = ITSystemFilterForm
+    sort_fields = {"name": "name", "vendor": "vendor", "hosting": "hosting", "support": "end_of_support"}
+    default_sort = "name"
+    export_filename = "it-verfahren"
+    export_columns = [
+        ("Bezeichnung", lambda s: s.name),
+        ("Hersteller", lambda s: s.vendor),
+        ("Organisationseinheiten", lambda s: ",".join(u.code for u in s.org_units.all())),
+        ("Betrieb", lambda s: s.get_hosting_display()),
+        ("Supportende", lambda s: s.end_of_support),
+    ]
+
+    def get_base_queryset(self) -> Any:
+        return queries.it_systems()
+
+    def export(self, queryset: Any) -> Any:
+        # iterator() would drop the prefetch; the register is small enough to load at once.
+        from wandelwerk.core.xlsx import xlsx_response
+
+        headers = [h for h, _ in self.export_columns]
+        return xlsx_response(self.export_filename, headers, ([g(o) for _, g in self.export_columns] for o in queryset))
+
+
+class ITSystemDetailView(ITSystemSection, ObjectMixin, TemplateView):
+    template_name = "organisation/itsystem_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        self.object = self.load_object()
+        context = super().get_context_data(**kwargs)
+        context["units"] = self.object.org_units.order_by("code")
+        context["breadcrumbs"] = self.crumbs({"label": str(self.object)})
+        return context
+
+
+class ITSystemFormView(ITSystemSection, ObjectFormView):
+    form_class = ITSystemForm
+    permission_required = "organisation.change"
+
+    def save(self, form: ITSystemForm) -> ITSystem:
+        data = form.cleaned_data
+        return logic.save_it_system(
+            actor=self.request.user,
+            system=self.object,
+            name=data["name"],
+            vendor=data["vendor"],
+            hosting=data["hosting"],
+            end_of_support=data["end_of_support"],
+            org_units=data["org_units"],
+        )
+
+    def get_cancel_url(self) -> str:
+        if self.object:
+            return str(self.object.get_absolute_url())
+        return reverse("organisation:itsystem_list", args=[self.municipality.slug])
+
+    def get_breadcrumbs(self) -> list[dict[str, Any]]:
+        return self.crumbs({"label": self.get_heading()})
+
+
+class ITSystemDeleteView(ITSystemSection, ObjectDeleteView):
+    permission_required = "organisation.change"
+
+    def delete(self, obj: ITSystem) -> None:
+        logic.delete_it_system(actor=self.request.user, system=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("organisation:itsystem_list", args=[self.municipality.slug])

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RoadmapConfig(AppConfig):
+    name = "wandelwerk.roadmap"
+    label = "roadmap"
+    verbose_name = _("Fahrplan")

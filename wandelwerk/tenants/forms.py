@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from wandelwerk.core.forms import KernForm
+from wandelwerk.tenants.models import Land, Municipality
+from wandelwerk.tenants.roles import Role
+
+
+class MunicipalityForm(KernForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    slug = forms.SlugField(
+        label=_("Kurzname"),
+        max_length=60,
+        help_text=_("Erscheint in der Adresse, z. B. „musterstadt“. Nur Kleinbuchstaben, Ziffern und Bindestriche."),
+    )
+    ags = forms.RegexField(
+        label=_("Amtlicher Gemeindeschlüssel"),
+        regex=r"^\d{8}$",
+        required=False,
+        help_text=_("8 Ziffern, z. B. 05958004."),
+        error_messages={"invalid": _("Der AGS hat genau 8 Ziffern.")},
+    )
+    land = forms.ChoiceField(label=_("Bundesland"), choices=Land.choices, initial=Land.NW)
+    population = forms.IntegerField(label=_("Einwohnerzahl"), min_value=0, initial=0)
+    consultants = forms.ModelMultipleChoiceField(
+        label=_("Beraterinnen und Berater"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Sie sehen diese Kommune auf ihrer Startseite."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consultants"].queryset = consultant_candidates()  # type: ignore[attr-defined]
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if Municipality.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Dieser Kurzname ist bereits vergeben."))
+        return slug
+
+
+class ConsultantsForm(KernForm):
+    consultants = forms.ModelMultipleChoiceField(
+        label=_("Beraterinnen und Berater"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consultants"].queryset = consultant_candidates()  # type: ignore[attr-defined]
+
+
+def consultant_candidates() -> Any:
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(memberships__role=Role.CONSULTANT).distinct().order_by("username") | users.filter(
+        memberships__isnull=True
+    ).order_by("username")

@@ -1,0 +1,102 @@
+"""Use cases that change municipalities and memberships."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from wandelwerk.audit.logic import record, snapshot
+from wandelwerk.audit.models import Action
+from wandelwerk.tenants.models import Membership, Municipality
+from wandelwerk.tenants.queries import forget_access
+from wandelwerk.tenants.roles import Role
+
+
+class TenantError(ValueError):
+    """A use case was asked for something the rules do not allow."""
+
+
+@transaction.atomic
+def create_municipality(
+    *,
+    actor: Any,
+    slug: str,
+    name: str,
+    ags: str = "",
+    land: str = "NW",
+    population: int = 0,
+) -> Municipality:
+    slug = slugify(slug)
+    if not slug:
+        raise TenantError("Der Kurzname darf nicht leer sein.")
+    if Municipality.objects.filter(slug=slug).exists():
+        raise TenantError(f"Es gibt bereits eine Kommune mit dem Kurznamen „{slug}“.")
+    municipality = Municipality(slug=slug, name=name, ags=ags, land=land, population=population)
+    municipality.full_clean()
+    municipality.save()
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=municipality,
+        municipality=municipality,
+        after=snapshot(municipality),
+    )
+    return municipality
+
+
+@transaction.atomic
+def grant_membership(
+    *,
+    actor: Any,
+    user: Any,
+    municipality: Municipality | None,
+    role: Role,
+    can_view_personal_data: bool = False,
+) -> Membership:
+    """Give ``user`` a role in ``municipality`` (or provider-wide for provider admins)."""
+    if (role == Role.PROVIDER_ADMIN) != (municipality is None):
+        raise TenantError("Nur die Administration des IT-Dienstleisters gilt für alle Kommunen.")
+    membership, created = Membership.objects.get_or_create(
+        user=user,
+        municipality=municipality,
+        defaults={"role": role, "can_view_personal_data": can_view_personal_data},
+    )
+    before = None if created else snapshot(membership)
+    membership.role = role
+    membership.can_view_personal_data = can_view_personal_data
+    membership.save()
+    forget_access(user)
+    record(
+        actor=actor,
+        action=Action.CREATE if created else Action.UPDATE,
+        obj=membership,
+        municipality=municipality,
+        before=before,
+        after=snapshot(membership),
+    )
+    return membership
+
+
+@transaction.atomic
+def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any]) -> None:
+    """Make exactly ``users`` the consultants of ``municipality``."""
+    current = Membership.objects.filter(municipality=municipality, role=Role.CONSULTANT)
+    wanted = {u.pk for u in users}
+    for membership in current:
+        if membership.user_id not in wanted:
+            record(
+                actor=actor,
+                action=Action.DELETE,
+                obj=membership,
+                municipality=municipality,
+                before=snapshot(membership),
+            )
+            membership.delete()
+    existing = set(current.values_list("user_id", flat=True))
+    for user in users:
+        if user.pk not in existing:
+            if Membership.objects.filter(user=user, municipality=municipality).exists():
+                raise TenantError(f"{user} hat in {municipality} bereits eine andere Rolle.")
+            grant_membership(actor=actor, user=user, municipality=municipality, role=Role.CONSULTANT)

@@ -1,0 +1,103 @@
+"""Reads about municipalities and who may see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from wandelwerk.tenants.models import Membership, Municipality
+from wandelwerk.tenants.roles import Role
+
+_CACHE_ATTR = "_wandelwerk_access_cache"
+
+
+@dataclass(frozen=True)
+class Access:
+    """What a user may do in one municipality."""
+
+    role: Role
+    can_view_personal_data: bool
+
+
+def is_provider_admin(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return get_access(user, None) is not None
+
+
+def get_access(user: Any, municipality: Municipality | None) -> Access | None:
+    """The user's access to ``municipality`` (``None``: provider-wide), memoised per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cache: dict[int | None, Access | None] | None = getattr(user, _CACHE_ATTR, None)
+    if cache is None:
+        cache = _load_access(user)
+        setattr(user, _CACHE_ATTR, cache)
+    if municipality is None:
+        return cache.get(None)
+    own = cache.get(municipality.pk)
+    if own is not None:
+        return own
+    provider = cache.get(None)
+    if provider is not None:
+        return provider
+    return None
+
+
+def _load_access(user: Any) -> dict[int | None, Access | None]:
+    rows = Membership.objects.filter(user=user).values_list(
+        "municipality_id", "role", "can_view_personal_data"
+    )
+    return {mid: Access(Role(role), personal) for mid, role, personal in rows}
+
+
+def forget_access(user: Any) -> None:
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def visible_municipalities(user: Any) -> QuerySet[Municipality]:
+    """The municipalities the user may open: all for a provider admin, else their memberships."""
+    if not getattr(user, "is_authenticated", False):
+        return Municipality.objects.none()
+    if is_provider_admin(user):
+        return Municipality.objects.all()
+    return Municipality.objects.filter(memberships__user=user).distinct()
+
+
+def consultants_of(municipality: Municipality) -> QuerySet[Membership]:
+    return Membership.objects.filter(municipality=municipality, role=Role.CONSULTANT).select_related(
+        "user"
+    )
+
+
+def members_of(municipality: Municipality) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(municipality=municipality)
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+
+
+def municipalities_with_figures(user: Any) -> QuerySet[Municipality]:
+    """Visible municipalities annotated with the figures of the start page (one query)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+
+    from wandelwerk.organisation.models import Employee, OrgUnit
+
+    def count_of(model: Any) -> Subquery:
+        return Subquery(
+            model.objects.unscoped()
+            .filter(municipality=OuterRef("pk"))
+            .order_by()
+            .values("municipality")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        )
+
+    return visible_municipalities(user).annotate(
+        org_unit_count=count_of(OrgUnit), employee_count=count_of(Employee)
+    )

@@ -1,0 +1,22 @@
+"""URL configuration. Every municipality's pages live below ``/k/<municipality_slug>/``."""
+
+from django.urls import include, path
+
+from wandelwerk.core.views import healthz
+
+TENANT = "k/<slug:municipality_slug>/"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("", include("wandelwerk.accounts.urls")),
+    path("", include("wandelwerk.tenants.urls")),
+    path(TENANT + "organisation/", include("wandelwerk.organisation.urls")),
+    path(TENANT + "leistungen/", include("wandelwerk.ozg.urls")),
+    path(TENANT + "digicheck/", include("wandelwerk.assessments.urls")),
+    path(TENANT + "massnahmen/", include("wandelwerk.measures.urls")),
+    path(TENANT + "fahrplan/", include("wandelwerk.roadmap.urls")),
+    path(TENANT + "wissen/", include("wandelwerk.knowledge.urls")),
+    path(TENANT + "berichte/", include("wandelwerk.reports.urls")),
+    path(TENANT + "protokoll/", include("wandelwerk.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
