@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
@@ -20,7 +22,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = KernPasswordChangeForm
     success_url = reverse_lazy("tenants:start")
 
-    def form_valid(self, form: KernPasswordChangeForm) -> HttpResponse:
+    def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(self.request, _("Ihr Passwort wurde geändert."))
         return response

@@ -14,7 +14,9 @@ from wandelwerk.core.forms import DateInput, KernForm
 
 class AuditFilterForm(KernForm):
     q = forms.CharField(label=_("Person oder Objekt"), required=False)
-    action = forms.ChoiceField(label=_("Aktion"), choices=[("", _("alle")), *Action.choices], required=False)
+    action = forms.ChoiceField(
+        label=_("Aktion"), choices=[("", _("alle")), *Action.choices], required=False
+    )
     object_type = forms.ChoiceField(label=_("Objektart"), required=False)
     start = forms.DateField(label=_("von"), required=False, widget=DateInput())
     end = forms.DateField(label=_("bis"), required=False, widget=DateInput())
@@ -26,7 +28,9 @@ class AuditFilterForm(KernForm):
     def filter(self, queryset: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
         data = self.cleaned_data
         if data.get("q"):
-            queryset = queryset.filter(Q(actor_name__icontains=data["q"]) | Q(object_repr__icontains=data["q"]))
+            queryset = queryset.filter(
+                Q(actor_name__icontains=data["q"]) | Q(object_repr__icontains=data["q"])
+            )
         if data.get("action"):
             queryset = queryset.filter(action=data["action"])
         if data.get("object_type"):

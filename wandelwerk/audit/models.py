@@ -46,7 +46,7 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True, db_index=True)
 
     objects = TenantManager["AuditEvent"]()
-    unscoped_manager = models.Manager()
+    unscoped_manager = models.Manager()  # noqa: DJ012
 
     class Meta:
         verbose_name = _("Protokolleintrag")

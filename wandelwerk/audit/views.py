@@ -15,7 +15,12 @@ class AuditLogView(MunicipalityMixin, ListingMixin, TemplateView):
     template_name = "audit/log.html"
     permission_required = "audit.view_log"
     filter_form_class = AuditFilterForm
-    sort_fields = {"time": "created_at", "actor": "actor_name", "action": "action", "type": "object_type"}
+    sort_fields = {
+        "time": "created_at",
+        "actor": "actor_name",
+        "action": "action",
+        "type": "object_type",
+    }
     default_sort = "-time"
     export_filename = "protokoll"
     export_columns = [
@@ -34,7 +39,10 @@ class AuditLogView(MunicipalityMixin, ListingMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[self.municipality.slug])},
+            {
+                "label": self.municipality.name,
+                "url": reverse("tenants:overview", args=[self.municipality.slug]),
+            },
             {"label": _("Protokoll")},
         ]
         return context

@@ -4,8 +4,14 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
-os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+os.environ.setdefault(
+    "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 
-from wandelwerk.conf.settings import *  # noqa: E402,F403
+from wandelwerk.conf.settings import *  # noqa: F403
 
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-wandelwerk"  # noqa: F405
+
+# Serve static files straight from the app folders: no collectstatic needed for the demo.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -3,12 +3,17 @@
 import os
 
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
-os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+os.environ.setdefault(
+    "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 
-from wandelwerk.conf.settings import *  # noqa: E402,F403
+from wandelwerk.conf.settings import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = REPO_DIR / "var" / "test-media"  # noqa: F405
 LANGUAGE_CODE = "de"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+AXES_ENABLED = True

@@ -15,7 +15,9 @@ class InUseError(ValueError):
     """The object cannot be deleted because other records still refer to it."""
 
 
-def save_audited(*, actor: Any, instance: models.Model, before: dict[str, Any] | None) -> models.Model:
+def save_audited(
+    *, actor: Any, instance: models.Model, before: dict[str, Any] | None
+) -> models.Model:
     """Validate, save and audit ``instance``; ``before`` is its snapshot (None when new)."""
     instance.full_clean(validate_unique=True)
     instance.save()

@@ -23,4 +23,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if section == "overview" and namespace == "tenants" and url_name != url:
             active = False
         items.append(NavItem(str(label), reverse(url, args=[municipality.slug]), active))
-    return {"nav_items": items, "municipality": municipality, "access": getattr(request, "access", None)}
+    return {
+        "nav_items": items,
+        "municipality": municipality,
+        "access": getattr(request, "access", None),
+    }

@@ -5,6 +5,7 @@ Views stay thin: a subclass names its form and calls its app's use case in ``sav
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.contrib import messages
@@ -22,12 +23,12 @@ from wandelwerk.core.views import MunicipalityMixin
 class ObjectMixin(MunicipalityMixin):
     """Loads ``self.object`` through the tenant-scoped manager: other municipalities' ids 404."""
 
-    model: type[models.Model]
+    model: Any
     object: Any = None
     kwargs: dict[str, Any]
 
     def get_queryset(self) -> Any:
-        return self.model.objects.all()  # type: ignore[attr-defined]
+        return self.model.objects.all()
 
     def load_object(self) -> Any:
         if "pk" in self.kwargs:
@@ -44,7 +45,7 @@ class ObjectMixin(MunicipalityMixin):
         return []
 
 
-class ObjectFormView(ObjectMixin, FormView):  # type: ignore[type-arg]
+class ObjectFormView(ObjectMixin, FormView):
     """Create (no ``pk`` in the URL) or edit an object through a use case."""
 
     template_name = "core/object_form.html"
@@ -61,7 +62,9 @@ class ObjectFormView(ObjectMixin, FormView):  # type: ignore[type-arg]
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         if self.object is not None:
-            kwargs["instance"] = self.object
+            # The form writes its data into its instance while validating; the use case gets
+            # the untouched object so the audit row can say what it was before.
+            kwargs["instance"] = copy.copy(self.object)
         return kwargs
 
     def save(self, form: Any) -> Any:

@@ -32,7 +32,7 @@ class KernFormMixin:
     errors: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = _widget_class(field.widget)
             if css:
@@ -44,14 +44,16 @@ class KernFormMixin:
         for name in self.errors:
             if name in self.fields:
                 widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} kern-form-input__input--error".strip()
+                widget.attrs["class"] = (
+                    f"{widget.attrs.get('class', '')} kern-form-input__input--error".strip()
+                )
 
 
 class KernForm(KernFormMixin, forms.Form):
     pass
 
 
-class KernModelForm(KernFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class KernModelForm(KernFormMixin, forms.ModelForm):
     pass
 
 

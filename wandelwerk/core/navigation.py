@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 # (URL namespace, index URL name, label)
-SECTIONS: list[tuple[str, str, str]] = [
+SECTIONS: list[tuple[str, str, Any]] = [
     ("overview", "tenants:overview", _("Übersicht")),
     ("organisation", "organisation:index", _("Organisation")),
     ("ozg", "ozg:index", _("Leistungen")),

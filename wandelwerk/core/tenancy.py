@@ -73,8 +73,8 @@ class CurrentMunicipalityId(models.Expression):
 
     output_field = models.BigIntegerField()
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
-        return "%s", [require_municipality().pk]
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        return "%s", (require_municipality().pk,)
 
 
 class TenantManager(models.Manager[M], Generic[M]):
@@ -96,12 +96,12 @@ class TenantModel(models.Model):
     )
 
     objects: TenantManager[Any] = TenantManager()
+    # Django's base manager (used for related-object access) must not depend on the context.
+    unscoped_manager = models.Manager()
 
     class Meta:
         abstract = True
         base_manager_name = "unscoped_manager"
-
-    unscoped_manager = models.Manager()
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.municipality_id is None:

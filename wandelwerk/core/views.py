@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.views import View
 
 from wandelwerk.core import tenancy
@@ -39,7 +40,7 @@ class MunicipalityMixin(LoginRequiredMixin):
     permission_required: str = "tenants.view_municipality"
     request: HttpRequest
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         slug = kwargs.pop("municipality_slug")
@@ -52,7 +53,8 @@ class MunicipalityMixin(LoginRequiredMixin):
         self.municipality = municipality
         if not self.has_permission():
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        response: HttpResponseBase = super().dispatch(request, *args, **kwargs)
+        return response
 
     def has_permission(self) -> bool:
         return self.request.user.has_perm(self.permission_required, self.municipality)
@@ -133,7 +135,10 @@ class ListingMixin:
 
     def export(self, queryset: QuerySet[Any]) -> HttpResponse:
         headers = [header for header, _ in self.export_columns]
-        rows = ([getter(obj) for _, getter in self.export_columns] for obj in queryset.iterator(chunk_size=2000))
+        rows = (
+            [getter(obj) for _, getter in self.export_columns]
+            for obj in queryset.iterator(chunk_size=2000)
+        )
         return xlsx_response(self.export_filename, headers, rows)
 
 

@@ -34,7 +34,14 @@ class OrgUnitForm(KernModelForm):
 class EmployeeForm(KernModelForm):
     class Meta:
         model = Employee
-        fields = ["personnel_number", "org_unit", "position", "employment_type", "fte", *Employee.PERSONAL_FIELDS]
+        fields = [
+            "personnel_number",
+            "org_unit",
+            "position",
+            "employment_type",
+            "fte",
+            *Employee.PERSONAL_FIELDS,
+        ]
         widgets = {"planned_exit_date": DateInput()}
 
     def __init__(self, *args: Any, personal: bool = False, **kwargs: Any) -> None:
@@ -46,7 +53,12 @@ class EmployeeForm(KernModelForm):
 
     def validate_unique(self) -> None:
         number = self.cleaned_data.get("personnel_number")
-        if number and Employee.objects.filter(personnel_number=number.strip()).exclude(pk=self.instance.pk).exists():
+        if (
+            number
+            and Employee.objects.filter(personnel_number=number.strip())
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             self.add_error("personnel_number", _("Diese Personalnummer ist bereits vergeben."))
 
     def personal_data(self) -> dict[str, Any] | None:
@@ -67,7 +79,10 @@ class ITSystemForm(KernModelForm):
 
     def validate_unique(self) -> None:
         name = self.cleaned_data.get("name")
-        if name and ITSystem.objects.filter(name=name.strip()).exclude(pk=self.instance.pk).exists():
+        if (
+            name
+            and ITSystem.objects.filter(name=name.strip()).exclude(pk=self.instance.pk).exists()
+        ):
             self.add_error("name", _("Ein Verfahren mit dieser Bezeichnung gibt es bereits."))
 
 
@@ -79,14 +94,20 @@ class OrgUnitFilterForm(SearchFilterForm):
     def filter(self, queryset: QuerySet[OrgUnit]) -> QuerySet[OrgUnit]:
         q = self.cleaned_data.get("q")
         if q:
-            queryset = queryset.filter(Q(code__icontains=q) | Q(name__icontains=q) | Q(head__icontains=q))
+            queryset = queryset.filter(
+                Q(code__icontains=q) | Q(name__icontains=q) | Q(head__icontains=q)
+            )
         return queryset
 
 
 class EmployeeFilterForm(SearchFilterForm):
-    org_unit = forms.ModelChoiceField(label=_("Organisationseinheit"), queryset=OrgUnit.objects.none(), required=False)
+    org_unit = forms.ModelChoiceField(
+        label=_("Organisationseinheit"), queryset=OrgUnit.objects.none(), required=False
+    )
     employment_type = forms.ChoiceField(
-        label=_("Beschäftigungsart"), choices=[("", _("alle")), *EmploymentType.choices], required=False
+        label=_("Beschäftigungsart"),
+        choices=[("", _("alle")), *EmploymentType.choices],
+        required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -97,7 +118,9 @@ class EmployeeFilterForm(SearchFilterForm):
     def filter(self, queryset: QuerySet[Employee]) -> QuerySet[Employee]:
         data = self.cleaned_data
         if data.get("q"):
-            queryset = queryset.filter(Q(personnel_number__icontains=data["q"]) | Q(position__icontains=data["q"]))
+            queryset = queryset.filter(
+                Q(personnel_number__icontains=data["q"]) | Q(position__icontains=data["q"])
+            )
         if data.get("org_unit"):
             queryset = queryset.filter(org_unit=data["org_unit"])
         if data.get("employment_type"):
@@ -106,12 +129,16 @@ class EmployeeFilterForm(SearchFilterForm):
 
 
 class ITSystemFilterForm(SearchFilterForm):
-    hosting = forms.ChoiceField(label=_("Betrieb"), choices=[("", _("alle")), *Hosting.choices], required=False)
+    hosting = forms.ChoiceField(
+        label=_("Betrieb"), choices=[("", _("alle")), *Hosting.choices], required=False
+    )
 
     def filter(self, queryset: QuerySet[ITSystem]) -> QuerySet[ITSystem]:
         data = self.cleaned_data
         if data.get("q"):
-            queryset = queryset.filter(Q(name__icontains=data["q"]) | Q(vendor__icontains=data["q"]))
+            queryset = queryset.filter(
+                Q(name__icontains=data["q"]) | Q(vendor__icontains=data["q"])
+            )
         if data.get("hosting"):
             queryset = queryset.filter(hosting=data["hosting"])
         return queryset

@@ -22,7 +22,11 @@ def _check_no_cycle(unit: OrgUnit, parent: OrgUnit | None) -> None:
     node = parent
     while node is not None:
         if node.pk in seen:
-            raise ValidationError({"parent": "Die übergeordnete Einheit darf nicht die Einheit selbst oder eine ihrer Untereinheiten sein."})
+            raise ValidationError(
+                {
+                    "parent": "Die übergeordnete Einheit darf nicht die Einheit selbst oder eine ihrer Untereinheiten sein."
+                }
+            )
         seen.add(node.pk)
         node = node.parent
     return None
@@ -43,7 +47,13 @@ def save_org_unit(
     before = snapshot(unit) if unit is not None and unit.pk else None
     unit = unit or OrgUnit(municipality=require_municipality())
     _check_no_cycle(unit, parent)
-    unit.code, unit.name, unit.parent, unit.head, unit.citizen_contact = code.strip(), name.strip(), parent, head.strip(), citizen_contact
+    unit.code, unit.name, unit.parent, unit.head, unit.citizen_contact = (
+        code.strip(),
+        name.strip(),
+        parent,
+        head.strip(),
+        citizen_contact,
+    )
     save_audited(actor=actor, instance=unit, before=before)
     return unit
 
@@ -123,16 +133,29 @@ def save_it_system(
         before = snapshot(system)
         before["org_units"] = sorted(system.org_units.values_list("code", flat=True))
     system = system or ITSystem(municipality=require_municipality())
-    system.name, system.vendor, system.hosting, system.end_of_support = name.strip(), vendor.strip(), hosting, end_of_support
+    system.name, system.vendor, system.hosting, system.end_of_support = (
+        name.strip(),
+        vendor.strip(),
+        hosting,
+        end_of_support,
+    )
     system.full_clean()
     system.save()
     system.org_units.set(list(org_units))
     after = snapshot(system)
     after["org_units"] = sorted(system.org_units.values_list("code", flat=True))
-    record(actor=actor, action=Action.CREATE if before is None else Action.UPDATE, obj=system, before=before, after=after)
+    record(
+        actor=actor,
+        action=Action.CREATE if before is None else Action.UPDATE,
+        obj=system,
+        before=before,
+        after=after,
+    )
     return system
 
 
 @transaction.atomic
 def delete_it_system(*, actor: Any, system: ITSystem) -> None:
-    delete_audited(actor=actor, instance=system, in_use_message="Das Verfahren wird noch verwendet.")
+    delete_audited(
+        actor=actor, instance=system, in_use_message="Das Verfahren wird noch verwendet."
+    )

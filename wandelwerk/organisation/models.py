@@ -26,7 +26,11 @@ class OrgUnit(TenantModel):
     )
     head = models.CharField(_("Leitung"), max_length=200, blank=True)
     citizen_contact = models.BooleanField(
-        _("mit Bürgerkontakt"), default=False, help_text=_("Die Einheit erbringt Leistungen direkt für Bürgerinnen, Bürger oder Unternehmen.")
+        _("mit Bürgerkontakt"),
+        default=False,
+        help_text=_(
+            "Die Einheit erbringt Leistungen direkt für Bürgerinnen, Bürger oder Unternehmen."
+        ),
     )
 
     class Meta:
@@ -54,11 +58,17 @@ class Employee(TenantModel):
 
     personnel_number = models.CharField(_("Personalnummer"), max_length=40)
     org_unit = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="employees", verbose_name=_("Organisationseinheit")
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="employees",
+        verbose_name=_("Organisationseinheit"),
     )
     position = models.CharField(_("Funktion"), max_length=200, blank=True)
     employment_type = models.CharField(
-        _("Beschäftigungsart"), max_length=20, choices=EmploymentType.choices, default=EmploymentType.EMPLOYEE
+        _("Beschäftigungsart"),
+        max_length=20,
+        choices=EmploymentType.choices,
+        default=EmploymentType.EMPLOYEE,
     )
     fte = models.DecimalField(
         _("Stellenanteil"),
@@ -70,18 +80,29 @@ class Employee(TenantModel):
     )
     # Personal data (view_personal_data permission only).
     birth_year = models.PositiveSmallIntegerField(
-        _("Geburtsjahr"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        _("Geburtsjahr"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
     birth_month = models.PositiveSmallIntegerField(
-        _("Geburtsmonat"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+        _("Geburtsmonat"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
     born_on_first = models.BooleanField(
         _("am Monatsersten geboren"),
         default=False,
-        help_text=_("Wer am 1. eines Monats geboren ist, erreicht die Altersgrenze einen Monat früher."),
+        help_text=_(
+            "Wer am 1. eines Monats geboren ist, erreicht die Altersgrenze einen Monat früher."
+        ),
     )
     planned_exit_date = models.DateField(
-        _("geplantes Austrittsdatum"), null=True, blank=True, help_text=_("Überschreibt das berechnete Renteneintrittsdatum.")
+        _("geplantes Austrittsdatum"),
+        null=True,
+        blank=True,
+        help_text=_("Überschreibt das berechnete Renteneintrittsdatum."),
     )
 
     PERSONAL_FIELDS = ("birth_year", "birth_month", "born_on_first", "planned_exit_date")
@@ -115,7 +136,9 @@ class ITSystem(TenantModel):
     org_units = models.ManyToManyField(
         OrgUnit, blank=True, related_name="it_systems", verbose_name=_("Organisationseinheiten")
     )
-    hosting = models.CharField(_("Betrieb"), max_length=20, choices=Hosting.choices, default=Hosting.DATA_CENTRE)
+    hosting = models.CharField(
+        _("Betrieb"), max_length=20, choices=Hosting.choices, default=Hosting.DATA_CENTRE
+    )
     end_of_support = models.DateField(_("Supportende"), null=True, blank=True)
 
     class Meta:

@@ -23,7 +23,7 @@ class TreeRow:
 
 
 def org_units() -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.select_related("parent").annotate(employee_count=Count("employees"))
+    return OrgUnit.objects.all().select_related("parent").annotate(employee_count=Count("employees"))
 
 
 def org_unit_tree() -> list[TreeRow]:
@@ -62,7 +62,9 @@ def employees() -> QuerySet[Employee]:
 
 
 def it_systems() -> QuerySet[ITSystem]:
-    return ITSystem.objects.prefetch_related(Prefetch("org_units", queryset=OrgUnit.objects.order_by("code")))
+    return ITSystem.objects.prefetch_related(
+        Prefetch("org_units", queryset=OrgUnit.objects.order_by("code"))
+    )
 
 
 def employee_exit_date(employee: Employee, land: str) -> dt.date | None:
@@ -108,7 +110,9 @@ def exits_per_year(
     for date in dates:
         if today <= date:
             counts[date.year] = counts.get(date.year, 0) + 1
-    return [(year, hide_small(counts.get(year, 0))) for year in range(today.year, today.year + years)]
+    return [
+        (year, hide_small(counts.get(year, 0))) for year in range(today.year, today.year + years)
+    ]
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,9 @@ def overview_figures(municipality: Any, today: dt.date | None = None) -> Overvie
         employees=staff["n"] or 0,
         fte=float(staff["fte"] or 0),
         it_systems=ITSystem.objects.count(),
-        support_ending=ITSystem.objects.filter(end_of_support__lte=today + dt.timedelta(days=365)).count(),
+        support_ending=ITSystem.objects.filter(
+            end_of_support__lte=today + dt.timedelta(days=365)
+        ).count(),
         exits_24_months=hide_small(sum(1 for d in dates if today <= d <= horizon)),
         exits_by_year=exits_per_year(dates, today=today),
     )

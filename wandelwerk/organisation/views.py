@@ -34,7 +34,9 @@ class OrganisationMixin(MunicipalityMixin):
             {"label": _("Organisation"), "url": reverse("organisation:index", args=[slug])},
         ]
         if self.section_label:
-            items.append({"label": self.section_label, "url": reverse(self.section_url, args=[slug])})
+            items.append(
+                {"label": self.section_label, "url": reverse(self.section_url, args=[slug])}
+            )
         return items + list(extra)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -53,7 +55,7 @@ class IndexView(OrganisationMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["tree"] = queries.org_unit_tree()
         context["figures"] = queries.overview_figures(self.municipality)
-        context["breadcrumbs"] = self.crumbs()[:-1] + [{"label": _("Organisation")}]
+        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Organisation")}]
         return context
 
 
@@ -69,7 +71,12 @@ class OrgUnitSection(OrganisationMixin):
 class OrgUnitListView(OrgUnitSection, ListingMixin, TemplateView):
     template_name = "organisation/orgunit_list.html"
     filter_form_class = OrgUnitFilterForm
-    sort_fields = {"code": "code", "name": "name", "parent": "parent__code", "employees": "employee_count"}
+    sort_fields = {
+        "code": "code",
+        "name": "name",
+        "parent": "parent__code",
+        "employees": "employee_count",
+    }
     default_sort = "code"
     export_filename = "organisationseinheiten"
     export_columns = [
@@ -171,7 +178,10 @@ class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
                 ("Geburtsmonat", lambda e: e.birth_month),
                 ("Am Monatsersten geboren", lambda e: "ja" if e.born_on_first else "nein"),
                 ("Geplantes Austrittsdatum", lambda e: e.planned_exit_date),
-                ("Voraussichtlicher Austritt", lambda e: queries.employee_exit_date(e, self.municipality.land)),
+                (
+                    "Voraussichtlicher Austritt",
+                    lambda e: queries.employee_exit_date(e, self.municipality.land),
+                ),
             ]
         return columns
 
@@ -180,7 +190,9 @@ class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
 
     def export(self, queryset: Any) -> Any:
         if self.can("organisation.view_personal_data"):
-            logic.record_personal_data_read(actor=self.request.user, employees=list(queryset), context="Export Beschäftigte")
+            logic.record_personal_data_read(
+                actor=self.request.user, employees=list(queryset), context="Export Beschäftigte"
+            )
         return super().export(queryset)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -190,7 +202,9 @@ class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
             for employee in rows:
                 employee.exit_date = queries.employee_exit_date(employee, self.municipality.land)
             context["object_list"] = rows
-            logic.record_personal_data_read(actor=self.request.user, employees=rows, context="Liste Beschäftigte")
+            logic.record_personal_data_read(
+                actor=self.request.user, employees=rows, context="Liste Beschäftigte"
+            )
         return context
 
 
@@ -205,7 +219,9 @@ class EmployeeDetailView(EmployeeSection, ObjectMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         if context["sees_personal"]:
             context["exit_date"] = queries.employee_exit_date(self.object, self.municipality.land)
-            logic.record_personal_data_read(actor=self.request.user, employees=[self.object], context="Detailseite")
+            logic.record_personal_data_read(
+                actor=self.request.user, employees=[self.object], context="Detailseite"
+            )
         context["breadcrumbs"] = self.crumbs({"label": str(self.object)})
         return context
 
@@ -263,7 +279,12 @@ class ITSystemSection(OrganisationMixin):
 class ITSystemListView(ITSystemSection, ListingMixin, TemplateView):
     template_name = "organisation/itsystem_list.html"
     filter_form_class = ITSystemFilterForm
-    sort_fields = {"name": "name", "vendor": "vendor", "hosting": "hosting", "support": "end_of_support"}
+    sort_fields = {
+        "name": "name",
+        "vendor": "vendor",
+        "hosting": "hosting",
+        "support": "end_of_support",
+    }
     default_sort = "name"
     export_filename = "it-verfahren"
     export_columns = [
@@ -282,7 +303,11 @@ class ITSystemListView(ITSystemSection, ListingMixin, TemplateView):
         from wandelwerk.core.xlsx import xlsx_response
 
         headers = [h for h, _ in self.export_columns]
-        return xlsx_response(self.export_filename, headers, ([g(o) for _, g in self.export_columns] for o in queryset))
+        return xlsx_response(
+            self.export_filename,
+            headers,
+            ([g(o) for _, g in self.export_columns] for o in queryset),
+        )
 
 
 class ITSystemDetailView(ITSystemSection, ObjectMixin, TemplateView):

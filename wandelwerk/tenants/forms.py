@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.core.forms import KernForm
@@ -16,7 +17,9 @@ class MunicipalityForm(KernForm):
     slug = forms.SlugField(
         label=_("Kurzname"),
         max_length=60,
-        help_text=_("Erscheint in der Adresse, z. B. „musterstadt“. Nur Kleinbuchstaben, Ziffern und Bindestriche."),
+        help_text=_(
+            "Erscheint in der Adresse, z. B. „musterstadt“. Nur Kleinbuchstaben, Ziffern und Bindestriche."
+        ),
     )
     ags = forms.RegexField(
         label=_("Amtlicher Gemeindeschlüssel"),
@@ -60,7 +63,10 @@ class ConsultantsForm(KernForm):
 
 
 def consultant_candidates() -> Any:
+    """Users who consult somewhere already, or who have no membership yet."""
     users = get_user_model().objects.filter(is_active=True)
-    return users.filter(memberships__role=Role.CONSULTANT).distinct().order_by("username") | users.filter(
-        memberships__isnull=True
-    ).order_by("username")
+    return (
+        users.filter(Q(memberships__role=Role.CONSULTANT) | Q(memberships__isnull=True))
+        .distinct()
+        .order_by("username")
+    )

@@ -99,4 +99,6 @@ def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any])
         if user.pk not in existing:
             if Membership.objects.filter(user=user, municipality=municipality).exists():
                 raise TenantError(f"{user} hat in {municipality} bereits eine andere Rolle.")
-            grant_membership(actor=actor, user=user, municipality=municipality, role=Role.CONSULTANT)
+            grant_membership(
+                actor=actor, user=user, municipality=municipality, role=Role.CONSULTANT
+            )

@@ -68,9 +68,9 @@ def visible_municipalities(user: Any) -> QuerySet[Municipality]:
 
 
 def consultants_of(municipality: Municipality) -> QuerySet[Membership]:
-    return Membership.objects.filter(municipality=municipality, role=Role.CONSULTANT).select_related(
-        "user"
-    )
+    return Membership.objects.filter(
+        municipality=municipality, role=Role.CONSULTANT
+    ).select_related("user")
 
 
 def members_of(municipality: Municipality) -> QuerySet[Membership]:

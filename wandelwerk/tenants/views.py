@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +18,12 @@ from wandelwerk.core.views import MunicipalityMixin
 from wandelwerk.organisation.queries import overview_figures
 from wandelwerk.tenants import logic
 from wandelwerk.tenants.forms import ConsultantsForm, MunicipalityForm
-from wandelwerk.tenants.queries import consultants_of, is_provider_admin, members_of, municipalities_with_figures
+from wandelwerk.tenants.queries import (
+    consultants_of,
+    is_provider_admin,
+    members_of,
+    municipalities_with_figures,
+)
 
 SORTS = {
     "name": "name",
@@ -35,22 +41,24 @@ class StartView(LoginRequiredMixin, TemplateView):
         sort = self.request.GET.get("sort", "name")
         field = SORTS.get(sort.lstrip("-"), "name")
         ordering = ("-" if sort.startswith("-") else "") + field
-        context["municipalities"] = municipalities_with_figures(self.request.user).order_by(ordering, "name")
+        context["municipalities"] = municipalities_with_figures(self.request.user).order_by(
+            ordering, "name"
+        )
         context["sort"] = sort if sort.lstrip("-") in SORTS else "name"
         context["can_create"] = is_provider_admin(self.request.user)
         return context
 
 
 class ProviderAdminRequiredMixin(LoginRequiredMixin):
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not request.user.has_perm("tenants.manage_municipalities"):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]
+        return super().dispatch(request, *args, **kwargs)
 
 
-class MunicipalityCreateView(ProviderAdminRequiredMixin, FormView):  # type: ignore[type-arg]
+class MunicipalityCreateView(ProviderAdminRequiredMixin, FormView):
     template_name = "tenants/municipality_form.html"
     form_class = MunicipalityForm
 
@@ -64,8 +72,12 @@ class MunicipalityCreateView(ProviderAdminRequiredMixin, FormView):  # type: ign
             land=data["land"],
             population=data["population"],
         )
-        logic.set_consultants(actor=self.request.user, municipality=municipality, users=list(data["consultants"]))
-        messages.success(self.request, _("Kommune „%(name)s“ angelegt.") % {"name": municipality.name})
+        logic.set_consultants(
+            actor=self.request.user, municipality=municipality, users=list(data["consultants"])
+        )
+        messages.success(
+            self.request, _("Kommune „%(name)s“ angelegt.") % {"name": municipality.name}
+        )
         return redirect("tenants:overview", municipality.slug)
 
 
@@ -91,9 +103,14 @@ class MembersView(MunicipalityMixin, TemplateView):
         context["can_assign"] = is_provider_admin(self.request.user)
         if context["can_assign"]:
             initial = [m.user for m in consultants_of(self.municipality)]
-            context["form"] = kwargs.get("form") or ConsultantsForm(initial={"consultants": initial})
+            context["form"] = kwargs.get("form") or ConsultantsForm(
+                initial={"consultants": initial}
+            )
         context["breadcrumbs"] = [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[self.municipality.slug])},
+            {
+                "label": self.municipality.name,
+                "url": reverse("tenants:overview", args=[self.municipality.slug]),
+            },
             {"label": _("Mitglieder")},
         ]
         return context
@@ -105,7 +122,11 @@ class MembersView(MunicipalityMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
-            logic.set_consultants(actor=request.user, municipality=self.municipality, users=list(form.cleaned_data["consultants"]))
+            logic.set_consultants(
+                actor=request.user,
+                municipality=self.municipality,
+                users=list(form.cleaned_data["consultants"]),
+            )
         except logic.TenantError as exc:
             form.add_error("consultants", str(exc))
             return self.render_to_response(self.get_context_data(form=form))

@@ -24,8 +24,16 @@ def test_examples_from_the_design(year, month, first, expected):
 
 @pytest.mark.parametrize(
     ("year", "limit"),
-    [(1946, (65, 0)), (1947, (65, 1)), (1952, (65, 6)), (1958, (66, 0)), (1959, (66, 2)),
-     (1963, (66, 10)), (1964, (67, 0)), (1990, (67, 0))],
+    [
+        (1946, (65, 0)),
+        (1947, (65, 1)),
+        (1952, (65, 6)),
+        (1958, (66, 0)),
+        (1959, (66, 2)),
+        (1963, (66, 10)),
+        (1964, (67, 0)),
+        (1990, (67, 0)),
+    ],
 )
 def test_age_limit_steps(year, limit):
     assert standard_age_limit(year) == limit

@@ -9,7 +9,7 @@ from wandelwerk.tenants.logic import TenantError, create_municipality
 
 
 class Command(BaseCommand):
-    help = "Legt eine Kommune an: create_municipality SLUG \"NAME\" [--ags 05958004] [--land NW] [--population 25000]"
+    help = 'Legt eine Kommune an: create_municipality SLUG "NAME" [--ags 05958004] [--land NW] [--population 25000]'
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("slug")
@@ -32,4 +32,6 @@ class Command(BaseCommand):
             raise CommandError("; ".join(exc.messages)) from exc
         except TenantError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Kommune „{municipality.name}“ angelegt: /k/{municipality.slug}/"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Kommune „{municipality.name}“ angelegt: /k/{municipality.slug}/")
+        )

@@ -1,0 +1,149 @@
+"""Permission matrix and tenant isolation for every page of a municipality.
+
+Every URL below ``/k/<municipality_slug>/`` must appear in ``ACCESS``; a new page without a row
+makes ``test_every_tenant_page_is_in_the_matrix`` fail. For each page and method the table names
+the roles that may use it; everybody else in the municipality gets 403, anonymous users are sent
+to the login page, and a user of another municipality (or of none) gets 404 — exactly like a page
+that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from wandelwerk.core.testing.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+from wandelwerk.core.testing.urls import tenant_routes
+
+ALL = {"provider_admin", "consultant", "municipality_admin", "editor", "viewer", "hr"}
+EDIT = {"provider_admin", "consultant", "municipality_admin", "editor", "hr"}
+ADMIN = {"provider_admin", "municipality_admin"}
+ROLES = sorted(ALL)
+
+
+def _orgunit(m: Any) -> dict[str, Any]:
+    return {"pk": OrgUnitFactory(municipality=m).pk}
+
+
+def _employee(m: Any) -> dict[str, Any]:
+    return {"pk": EmployeeFactory(org_unit=OrgUnitFactory(municipality=m)).pk}
+
+
+def _itsystem(m: Any) -> dict[str, Any]:
+    return {"pk": ITSystemFactory(municipality=m).pk}
+
+
+def _none(m: Any) -> dict[str, Any]:
+    return {}
+
+
+# url name -> (kwargs builder, roles allowed to GET, roles allowed to POST or None if GET only)
+ACCESS: dict[str, tuple[Callable[[Any], dict[str, Any]], set[str], set[str] | None]] = {
+    "tenants:overview": (_none, ALL, None),
+    "tenants:members": (_none, ADMIN, {"provider_admin"}),
+    "organisation:index": (_none, ALL, None),
+    "organisation:orgunit_list": (_none, ALL, None),
+    "organisation:orgunit_create": (_none, EDIT, EDIT),
+    "organisation:orgunit_detail": (_orgunit, ALL, None),
+    "organisation:orgunit_update": (_orgunit, EDIT, EDIT),
+    "organisation:orgunit_delete": (_orgunit, EDIT, EDIT),
+    "organisation:employee_list": (_none, ALL, None),
+    "organisation:employee_create": (_none, EDIT, EDIT),
+    "organisation:employee_detail": (_employee, ALL, None),
+    "organisation:employee_update": (_employee, EDIT, EDIT),
+    "organisation:employee_delete": (_employee, EDIT, EDIT),
+    "organisation:itsystem_list": (_none, ALL, None),
+    "organisation:itsystem_create": (_none, EDIT, EDIT),
+    "organisation:itsystem_detail": (_itsystem, ALL, None),
+    "organisation:itsystem_update": (_itsystem, EDIT, EDIT),
+    "organisation:itsystem_delete": (_itsystem, EDIT, EDIT),
+    "ozg:index": (_none, ALL, None),
+    "assessments:index": (_none, ALL, None),
+    "measures:index": (_none, ALL, None),
+    "roadmap:index": (_none, ALL, None),
+    "knowledge:index": (_none, ALL, None),
+    "reports:index": (_none, ALL, None),
+    "audit:log": (_none, ADMIN, None),
+}
+
+
+def access_table() -> dict[str, tuple[Callable[[Any], dict[str, Any]], set[str], set[str] | None]]:
+    from wandelwerk.core.testing import access_rows
+
+    return {**ACCESS, **access_rows.ROWS}
+
+
+def test_every_tenant_page_is_in_the_matrix():
+    missing = sorted({r.name for r in tenant_routes()} - set(access_table()))
+    assert not missing, f"Seiten ohne Zeile in der Rechte-Matrix: {missing}"
+
+
+def _url(name: str, municipality: Any, kwargs: dict[str, Any]) -> str:
+    return reverse(name, kwargs={"municipality_slug": municipality.slug, **kwargs})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(client, users, home, role):
+    client.force_login(users[role])
+    failures = []
+    for name, (build, get_roles, post_roles) in access_table().items():
+        url = _url(name, home, build(home))
+        status = client.get(url).status_code
+        expected = 200 if role in get_roles else 403
+        if status != expected:
+            failures.append(f"GET {name}: {status}, erwartet {expected}")
+        if post_roles is not None:
+            url = _url(name, home, build(home))
+            status = client.post(url, {}).status_code
+            ok = status in (200, 302) if role in post_roles else status == 403
+            if not ok:
+                failures.append(
+                    f"POST {name}: {status} ({'erlaubt' if role in post_roles else 'verboten'})"
+                )
+    assert not failures, failures
+
+
+@pytest.mark.django_db
+def test_anonymous_users_are_sent_to_login(client, home):
+    for name, (build, _get, post_roles) in access_table().items():
+        url = _url(name, home, build(home))
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/anmelden/"), name
+        if post_roles is not None:
+            assert client.post(url, {}).status_code == 302, name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("outsider", ["other_admin", "nobody"])
+def test_other_municipalities_pages_answer_404(client, users, home, outsider):
+    """Every page of ``home``, with ``home``'s object ids, is invisible to outsiders."""
+    client.force_login(users[outsider])
+    for name, (build, _get, post_roles) in access_table().items():
+        url = _url(name, home, build(home))
+        assert client.get(url).status_code == 404, f"GET {name}"
+        if post_roles is not None:
+            assert client.post(url, {}).status_code == 404, f"POST {name}"
+
+
+@pytest.mark.django_db
+def test_objects_of_another_municipality_answer_404_inside_ones_own(client, users, home, other):
+    """An admin of ``home`` who puts ``other``'s object ids into ``home``'s URLs gets 404."""
+    client.force_login(users["municipality_admin"])
+    for name, (build, _get, post_roles) in access_table().items():
+        kwargs = build(other)
+        if not kwargs:
+            continue
+        url = _url(name, home, kwargs)
+        assert client.get(url).status_code == 404, f"GET {name}"
+        if post_roles is not None:
+            assert client.post(url, {}).status_code == 404, f"POST {name}"
+
+
+@pytest.mark.django_db
+def test_missing_municipality_answers_404_like_a_foreign_one(client, users):
+    client.force_login(users["municipality_admin"])
+    assert client.get("/k/gibt-es-nicht/").status_code == 404

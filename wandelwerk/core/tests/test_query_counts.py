@@ -1,0 +1,84 @@
+"""List pages run a fixed number of queries, whatever the number of rows (no N+1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wandelwerk.audit.models import AuditEvent
+from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+
+
+def _fill(municipality, n):
+    units = OrgUnit.objects.unscoped().bulk_create(
+        [OrgUnit(municipality=municipality, code=f"Q{i:04d}", name=f"Einheit {i}") for i in range(n)]
+    )
+    for i, unit in enumerate(units[1:], start=1):
+        unit.parent = units[(i - 1) // 3]
+    OrgUnit.objects.unscoped().bulk_update(units, ["parent"])
+    Employee.objects.unscoped().bulk_create(
+        [
+            Employee(municipality=municipality, org_unit=units[i % len(units)], personnel_number=f"P{i:05d}",
+                     fte=Decimal("1"), birth_year=1960 + i % 30, birth_month=1 + i % 12)
+            for i in range(n)
+        ]
+    )
+    systems = ITSystem.objects.unscoped().bulk_create(
+        [ITSystem(municipality=municipality, name=f"Verfahren {i}") for i in range(n)]
+    )
+    through = ITSystem.org_units.through
+    through.objects.bulk_create(
+        [through(itsystem_id=s.pk, orgunit_id=units[i % len(units)].pk) for i, s in enumerate(systems)]
+    )
+    AuditEvent.unscoped_manager.bulk_create(
+        [AuditEvent(municipality=municipality, action="update", object_type="x", actor_name="t") for _ in range(n)]
+    )
+
+
+PAGES = [
+    ("tenants:start", False),
+    ("tenants:overview", True),
+    ("organisation:index", True),
+    ("organisation:orgunit_list", True),
+    ("organisation:employee_list", True),
+    ("organisation:itsystem_list", True),
+    ("audit:log", True),
+]
+
+
+def _count(client, name, tenant, municipality, params=""):
+    url = reverse(name, args=[municipality.slug] if tenant else []) + params
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "tenant"), PAGES)
+def test_list_pages_do_not_grow_with_rows(client, users, home, other, name, tenant):
+    """10 rows and 1,000 rows cost the same number of queries (HR sees personal columns too)."""
+    client.force_login(users["provider_admin"])
+    # The provider admin sees both municipalities; compare a small and a large one.
+    _fill(other, 10)
+    _fill(home, 1000)
+    large = _count(client, name, tenant, home)
+    small = _count(client, name, tenant, other)
+    assert large == small, f"{name}: {small} Abfragen bei 10 Zeilen, {large} bei 1.000"
+    assert large <= 20
+
+
+@pytest.mark.django_db
+def test_employee_list_with_personal_data_does_not_grow(client, users, home, other):
+    from wandelwerk.tenants.models import Membership
+
+    Membership.objects.create(user=users["hr"], municipality=other, role="editor", can_view_personal_data=True)
+    client.force_login(users["hr"])
+    _fill(home, 1000)
+    _fill(other, 10)
+    assert _count(client, "organisation:employee_list", True, home) == _count(
+        client, "organisation:employee_list", True, other
+    )
