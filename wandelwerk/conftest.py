@@ -53,3 +53,72 @@ def in_home(home: Any) -> Iterator[Any]:
     """Run the test body with ``home`` as the current municipality."""
     with tenancy.activate(home):
         yield home
+
+
+# Browser tests ------------------------------------------------------------------------------
+
+_BROWSER_SKIP_REASON = (
+    "BROWSER-TESTS ÜBERSPRUNGEN: kein Chromium unter /usr/bin/chromium (oder $CHROMIUM_PATH). "
+    "Installieren mit `apt-get install chromium`; CI installiert es selbst."
+)
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    from wandelwerk.core.testing.browser import chromium_path
+
+    if chromium_path() is not None:
+        return
+    import os
+
+    if os.environ.get("WANDELWERK_REQUIRE_BROWSER") == "1":
+        return  # the browser fixture fails loudly instead
+    browser_items = [item for item in items if item.get_closest_marker("browser")]
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=_BROWSER_SKIP_REASON))
+    if browser_items:
+        config._wandelwerk_browser_skipped = len(browser_items)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
+    skipped = getattr(config, "_wandelwerk_browser_skipped", 0)
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{skipped} Browser-Tests übersprungen: kein Chromium gefunden",
+            red=True,
+            bold=True,
+        )
+        terminalreporter.write_line(_BROWSER_SKIP_REASON, red=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    import os
+
+    from wandelwerk.core.testing.browser import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    if path is None:
+        pytest.fail(_BROWSER_SKIP_REASON)
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    # bypass_csp lets the test inject axe-core; the pages themselves keep their strict CSP.
+    context = browser.new_context(
+        locale="de-DE", viewport={"width": 1366, "height": 900}, bypass_csp=True
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.base_url = live_server.url  # type: ignore[attr-defined]
+    yield page
+    context.close()

@@ -1,0 +1,67 @@
+"""Browser tests: Playwright driving Debian's Chromium, with axe-core for WCAG checks.
+
+Chromium is looked for at ``$CHROMIUM_PATH`` or ``/usr/bin/chromium``; no browser is ever
+downloaded. Without it, browser tests are skipped with a loud message, unless
+``WANDELWERK_REQUIRE_BROWSER=1`` (set by CI), where a missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+AXE_JS = Path(__file__).parent / "axe" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    if Path(candidate).exists():
+        return candidate
+    return shutil.which("chromium")
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core on the page; return the violations of WCAG 2.x A/AA rules."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return list(result["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
+    return "\n".join(lines)
+
+
+def login(page: Any, username: str, password: str | None = None) -> None:
+    from wandelwerk.core.testing.factories import PASSWORD
+
+    page.goto(page.base_url + "/anmelden/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password or PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("domcontentloaded")
+
+
+def assert_accessible(page: Any, label: str) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"axe-core meldet auf {label} ({page.url}):\n{describe(violations)}"
