@@ -1,23 +1,49 @@
-"""Rows of the permission matrix added by later sections (see core/tests/test_access.py).
+"""Collects the permission-matrix rows of every app (see core/tests/test_access.py).
 
-Each row: URL name -> (kwargs builder(municipality) -> dict, roles that may GET, roles that may
-POST or None). Roles: provider_admin, consultant, municipality_admin, editor, viewer, hr.
+An app with pages below ``/k/<slug>/`` keeps its rows in ``wandelwerk/<app>/tests/access.py`` as
+
+    ROWS = {"ozg:service_detail": (build, ALL, None), ...}
+
+where ``build(municipality) -> dict`` returns the URL kwargs besides the slug (creating the objects
+it needs in that municipality), followed by the roles that may GET and the roles that may POST
+(None: the page takes no POST). Roles: provider_admin, consultant, municipality_admin, editor,
+viewer, hr (an editor with the personal-data permission).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
-Row = tuple[Callable[[Any], dict[str, Any]], set[str], "set[str] | None"]
+from django.apps import apps
 
-ROWS: dict[str, Any] = {}
+Build = Callable[[Any], dict[str, Any]]
+Row = tuple[Build, set[str], "set[str] | None"]
+
+ALL = frozenset({"provider_admin", "consultant", "municipality_admin", "editor", "viewer", "hr"})
+EDIT = frozenset({"provider_admin", "consultant", "municipality_admin", "editor", "hr"})
+CONSULT = frozenset({"provider_admin", "consultant", "municipality_admin"})
+ADMIN = frozenset({"provider_admin", "municipality_admin"})
 
 
-def register(
-    name: str,
-    build: Callable[[Any], dict[str, Any]],
-    get_roles: set[str],
-    post_roles: set[str] | None,
-) -> None:
-    ROWS[name] = (build, get_roles, post_roles)
+def no_kwargs(municipality: Any) -> dict[str, Any]:
+    return {}
+
+
+def collect() -> dict[str, Row]:
+    rows: dict[str, Row] = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("wandelwerk."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.access")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.tests.access":
+                raise
+            continue
+        for name, row in module.ROWS.items():
+            if name in rows:
+                raise AssertionError(f"Zeile {name} doppelt in der Rechte-Matrix")
+            rows[name] = row
+    return rows

@@ -1,6 +1,7 @@
 """Permission matrix and tenant isolation for every page of a municipality.
 
-Every URL below ``/k/<municipality_slug>/`` must appear in ``ACCESS``; a new page without a row
+Every URL below ``/k/<municipality_slug>/`` must have a row in its app's ``tests/access.py``
+(collected by ``core.testing.access_rows``); a new page without a row
 makes ``test_every_tenant_page_is_in_the_matrix`` fail. For each page and method the table names
 the roles that may use it; everybody else in the municipality gets 403, anonymous users are sent
 to the login page, and a user of another municipality (or of none) gets 404 — exactly like a page
@@ -9,71 +10,19 @@ that does not exist.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core.testing.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+from wandelwerk.core.testing.access_rows import ALL, collect
 from wandelwerk.core.testing.urls import tenant_routes
 
-ALL = {"provider_admin", "consultant", "municipality_admin", "editor", "viewer", "hr"}
-EDIT = {"provider_admin", "consultant", "municipality_admin", "editor", "hr"}
-ADMIN = {"provider_admin", "municipality_admin"}
 ROLES = sorted(ALL)
 
 
-def _orgunit(m: Any) -> dict[str, Any]:
-    return {"pk": OrgUnitFactory(municipality=m).pk}
-
-
-def _employee(m: Any) -> dict[str, Any]:
-    return {"pk": EmployeeFactory(org_unit=OrgUnitFactory(municipality=m)).pk}
-
-
-def _itsystem(m: Any) -> dict[str, Any]:
-    return {"pk": ITSystemFactory(municipality=m).pk}
-
-
-def _none(m: Any) -> dict[str, Any]:
-    return {}
-
-
-# url name -> (kwargs builder, roles allowed to GET, roles allowed to POST or None if GET only)
-ACCESS: dict[str, tuple[Callable[[Any], dict[str, Any]], set[str], set[str] | None]] = {
-    "tenants:overview": (_none, ALL, None),
-    "tenants:members": (_none, ADMIN, {"provider_admin"}),
-    "organisation:index": (_none, ALL, None),
-    "organisation:orgunit_list": (_none, ALL, None),
-    "organisation:orgunit_create": (_none, EDIT, EDIT),
-    "organisation:orgunit_detail": (_orgunit, ALL, None),
-    "organisation:orgunit_update": (_orgunit, EDIT, EDIT),
-    "organisation:orgunit_delete": (_orgunit, EDIT, EDIT),
-    "organisation:employee_list": (_none, ALL, None),
-    "organisation:employee_create": (_none, EDIT, EDIT),
-    "organisation:employee_detail": (_employee, ALL, None),
-    "organisation:employee_update": (_employee, EDIT, EDIT),
-    "organisation:employee_delete": (_employee, EDIT, EDIT),
-    "organisation:itsystem_list": (_none, ALL, None),
-    "organisation:itsystem_create": (_none, EDIT, EDIT),
-    "organisation:itsystem_detail": (_itsystem, ALL, None),
-    "organisation:itsystem_update": (_itsystem, EDIT, EDIT),
-    "organisation:itsystem_delete": (_itsystem, EDIT, EDIT),
-    "ozg:index": (_none, ALL, None),
-    "assessments:index": (_none, ALL, None),
-    "measures:index": (_none, ALL, None),
-    "roadmap:index": (_none, ALL, None),
-    "knowledge:index": (_none, ALL, None),
-    "reports:index": (_none, ALL, None),
-    "audit:log": (_none, ADMIN, None),
-}
-
-
-def access_table() -> dict[str, tuple[Callable[[Any], dict[str, Any]], set[str], set[str] | None]]:
-    from wandelwerk.core.testing import access_rows
-
-    return {**ACCESS, **access_rows.ROWS}
+def access_table() -> dict[str, Any]:
+    return collect()
 
 
 def test_every_tenant_page_is_in_the_matrix():

@@ -1,0 +1,36 @@
+from typing import Any
+
+from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
+from wandelwerk.core.testing.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+
+
+def orgunit(m: Any) -> dict[str, Any]:
+    return {"pk": OrgUnitFactory(municipality=m).pk}
+
+
+def employee(m: Any) -> dict[str, Any]:
+    return {"pk": EmployeeFactory(org_unit=OrgUnitFactory(municipality=m)).pk}
+
+
+def itsystem(m: Any) -> dict[str, Any]:
+    return {"pk": ITSystemFactory(municipality=m).pk}
+
+
+ROWS = {
+    "organisation:index": (no_kwargs, ALL, None),
+    "organisation:orgunit_list": (no_kwargs, ALL, None),
+    "organisation:orgunit_create": (no_kwargs, EDIT, EDIT),
+    "organisation:orgunit_detail": (orgunit, ALL, None),
+    "organisation:orgunit_update": (orgunit, EDIT, EDIT),
+    "organisation:orgunit_delete": (orgunit, EDIT, EDIT),
+    "organisation:employee_list": (no_kwargs, ALL, None),
+    "organisation:employee_create": (no_kwargs, EDIT, EDIT),
+    "organisation:employee_detail": (employee, ALL, None),
+    "organisation:employee_update": (employee, EDIT, EDIT),
+    "organisation:employee_delete": (employee, EDIT, EDIT),
+    "organisation:itsystem_list": (no_kwargs, ALL, None),
+    "organisation:itsystem_create": (no_kwargs, EDIT, EDIT),
+    "organisation:itsystem_detail": (itsystem, ALL, None),
+    "organisation:itsystem_update": (itsystem, EDIT, EDIT),
+    "organisation:itsystem_delete": (itsystem, EDIT, EDIT),
+}
