@@ -46,9 +46,15 @@ def test_logout_and_password_change(client):
     client.force_login(user)
     response = client.post(
         "/konto/passwort/",
-        {"old_password": PASSWORD, "new_password1": "ein-neues-langes-Passwort-42", "new_password2": "ein-neues-langes-Passwort-42"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "ein-neues-langes-Passwort-42",
+            "new_password2": "ein-neues-langes-Passwort-42",
+        },
     )
     assert response.status_code == 302
-    assert get_user_model().objects.get(username="anna").check_password("ein-neues-langes-Passwort-42")
+    assert (
+        get_user_model().objects.get(username="anna").check_password("ein-neues-langes-Passwort-42")
+    )
     assert client.post("/abmelden/").status_code == 302
     assert client.get("/").status_code == 302

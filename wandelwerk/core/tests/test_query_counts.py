@@ -15,15 +15,24 @@ from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
 
 def _fill(municipality, n):
     units = OrgUnit.objects.unscoped().bulk_create(
-        [OrgUnit(municipality=municipality, code=f"Q{i:04d}", name=f"Einheit {i}") for i in range(n)]
+        [
+            OrgUnit(municipality=municipality, code=f"Q{i:04d}", name=f"Einheit {i}")
+            for i in range(n)
+        ]
     )
     for i, unit in enumerate(units[1:], start=1):
         unit.parent = units[(i - 1) // 3]
     OrgUnit.objects.unscoped().bulk_update(units, ["parent"])
     Employee.objects.unscoped().bulk_create(
         [
-            Employee(municipality=municipality, org_unit=units[i % len(units)], personnel_number=f"P{i:05d}",
-                     fte=Decimal("1"), birth_year=1960 + i % 30, birth_month=1 + i % 12)
+            Employee(
+                municipality=municipality,
+                org_unit=units[i % len(units)],
+                personnel_number=f"P{i:05d}",
+                fte=Decimal("1"),
+                birth_year=1960 + i % 30,
+                birth_month=1 + i % 12,
+            )
             for i in range(n)
         ]
     )
@@ -32,10 +41,16 @@ def _fill(municipality, n):
     )
     through = ITSystem.org_units.through
     through.objects.bulk_create(
-        [through(itsystem_id=s.pk, orgunit_id=units[i % len(units)].pk) for i, s in enumerate(systems)]
+        [
+            through(itsystem_id=s.pk, orgunit_id=units[i % len(units)].pk)
+            for i, s in enumerate(systems)
+        ]
     )
     AuditEvent.unscoped_manager.bulk_create(
-        [AuditEvent(municipality=municipality, action="update", object_type="x", actor_name="t") for _ in range(n)]
+        [
+            AuditEvent(municipality=municipality, action="update", object_type="x", actor_name="t")
+            for _ in range(n)
+        ]
     )
 
 
@@ -75,7 +90,9 @@ def test_list_pages_do_not_grow_with_rows(client, users, home, other, name, tena
 def test_employee_list_with_personal_data_does_not_grow(client, users, home, other):
     from wandelwerk.tenants.models import Membership
 
-    Membership.objects.create(user=users["hr"], municipality=other, role="editor", can_view_personal_data=True)
+    Membership.objects.create(
+        user=users["hr"], municipality=other, role="editor", can_view_personal_data=True
+    )
     client.force_login(users["hr"])
     _fill(home, 1000)
     _fill(other, 10)

@@ -18,7 +18,10 @@ def url(name, municipality, *args):
 @pytest.mark.django_db
 def test_create_org_unit_writes_audit_event(client, users, home):
     client.force_login(users["editor"])
-    response = client.post(url("orgunit_create", home), {"code": "FB1", "name": "Zentrale Dienste", "head": "Frau Kern"})
+    response = client.post(
+        url("orgunit_create", home),
+        {"code": "FB1", "name": "Zentrale Dienste", "head": "Frau Kern"},
+    )
     assert response.status_code == 302
     with tenancy.activate(home):
         unit = OrgUnit.objects.get(code="FB1")
@@ -33,7 +36,9 @@ def test_create_org_unit_writes_audit_event(client, users, home):
 def test_edit_records_before_and_after(client, users, home):
     unit = OrgUnitFactory(municipality=home, code="FB2", name="Finanzen")
     client.force_login(users["editor"])
-    client.post(url("orgunit_update", home, unit.pk), {"code": "FB2", "name": "Finanzen und Steuern"})
+    client.post(
+        url("orgunit_update", home, unit.pk), {"code": "FB2", "name": "Finanzen und Steuern"}
+    )
     with tenancy.activate(home):
         event = AuditEvent.objects.get(action=Action.UPDATE)
     assert ("name", "Finanzen", "Finanzen und Steuern") in event.changes()
@@ -53,7 +58,10 @@ def test_duplicate_code_is_shown_next_to_the_field(client, users, home):
 def test_same_code_is_allowed_in_another_municipality(client, users, home, other):
     OrgUnitFactory(municipality=other, code="FB1")
     client.force_login(users["editor"])
-    assert client.post(url("orgunit_create", home), {"code": "FB1", "name": "Eigene"}).status_code == 302
+    assert (
+        client.post(url("orgunit_create", home), {"code": "FB1", "name": "Eigene"}).status_code
+        == 302
+    )
 
 
 @pytest.mark.django_db
@@ -61,7 +69,9 @@ def test_a_unit_cannot_become_its_own_ancestor(client, users, home):
     top = OrgUnitFactory(municipality=home, code="A")
     child = OrgUnitFactory(municipality=home, code="B", parent=top)
     client.force_login(users["editor"])
-    response = client.post(url("orgunit_update", home, top.pk), {"code": "A", "name": "Oben", "parent": child.pk})
+    response = client.post(
+        url("orgunit_update", home, top.pk), {"code": "A", "name": "Oben", "parent": child.pk}
+    )
     assert response.status_code == 200
     top.refresh_from_db()
     assert top.parent is None
@@ -89,7 +99,9 @@ def test_delete_is_audited(client, users, home):
 
 @pytest.mark.django_db
 def test_personal_data_is_hidden_without_permission(client, users, home):
-    employee = EmployeeFactory(org_unit=OrgUnitFactory(municipality=home), birth_year=1961, birth_month=7)
+    employee = EmployeeFactory(
+        org_unit=OrgUnitFactory(municipality=home), birth_year=1961, birth_month=7
+    )
     client.force_login(users["editor"])
     page = client.get(url("employee_detail", home, employee.pk)).content.decode()
     assert "1961" not in page and "Personaldaten" not in page
@@ -101,7 +113,9 @@ def test_personal_data_is_hidden_without_permission(client, users, home):
 
 @pytest.mark.django_db
 def test_hr_sees_personal_data_and_the_read_is_audited(client, users, home):
-    employee = EmployeeFactory(org_unit=OrgUnitFactory(municipality=home), birth_year=1961, birth_month=7)
+    employee = EmployeeFactory(
+        org_unit=OrgUnitFactory(municipality=home), birth_year=1961, birth_month=7
+    )
     client.force_login(users["hr"])
     page = client.get(url("employee_detail", home, employee.pk)).content.decode()
     assert "07/1961" in page
@@ -113,14 +127,22 @@ def test_hr_sees_personal_data_and_the_read_is_audited(client, users, home):
 
 
 @pytest.mark.django_db
-def test_editor_without_permission_cannot_change_personal_fields_by_posting_them(client, users, home):
+def test_editor_without_permission_cannot_change_personal_fields_by_posting_them(
+    client, users, home
+):
     unit = OrgUnitFactory(municipality=home)
     employee = EmployeeFactory(org_unit=unit, birth_year=1961, birth_month=7)
     client.force_login(users["editor"])
     client.post(
         url("employee_update", home, employee.pk),
-        {"personnel_number": employee.personnel_number, "org_unit": unit.pk, "employment_type": "employee",
-         "fte": "0.5", "birth_year": "1990", "birth_month": "1"},
+        {
+            "personnel_number": employee.personnel_number,
+            "org_unit": unit.pk,
+            "employment_type": "employee",
+            "fte": "0.5",
+            "birth_year": "1990",
+            "birth_month": "1",
+        },
     )
     employee.refresh_from_db()
     assert employee.fte == 0.5
@@ -133,8 +155,16 @@ def test_hr_can_set_a_planned_exit(client, users, home):
     client.force_login(users["hr"])
     response = client.post(
         url("employee_create", home),
-        {"personnel_number": "4711", "org_unit": unit.pk, "employment_type": "civil_servant", "fte": "1",
-         "birth_year": "1964", "birth_month": "3", "born_on_first": "on", "planned_exit_date": "2029-12-31"},
+        {
+            "personnel_number": "4711",
+            "org_unit": unit.pk,
+            "employment_type": "civil_servant",
+            "fte": "1",
+            "birth_year": "1964",
+            "birth_month": "3",
+            "born_on_first": "on",
+            "planned_exit_date": "2029-12-31",
+        },
     )
     assert response.status_code == 302
     employee = Employee.objects.unscoped().get(personnel_number="4711")
@@ -148,7 +178,13 @@ def test_it_system_with_units(client, users, home):
     client.force_login(users["editor"])
     response = client.post(
         url("itsystem_create", home),
-        {"name": "E-Akte", "vendor": "DMS GmbH", "hosting": "cloud", "end_of_support": "2027-06-30", "org_units": [a.pk, b.pk]},
+        {
+            "name": "E-Akte",
+            "vendor": "DMS GmbH",
+            "hosting": "cloud",
+            "end_of_support": "2027-06-30",
+            "org_units": [a.pk, b.pk],
+        },
     )
     assert response.status_code == 302
     with tenancy.activate(home):
@@ -172,4 +208,8 @@ def test_lists_filter_sort_and_export(client, users, home):
     from openpyxl import load_workbook
 
     rows = list(load_workbook(BytesIO(export.content)).active.values)
-    assert rows[0][:2] == ("Kürzel", "Bezeichnung") and rows[1][:2] == ("B", "Bauamt") and len(rows) == 2
+    assert (
+        rows[0][:2] == ("Kürzel", "Bezeichnung")
+        and rows[1][:2] == ("B", "Bauamt")
+        and len(rows) == 2
+    )

@@ -10,7 +10,9 @@ from wandelwerk.tenants.models import Membership, Municipality, SizeClass
 
 
 @pytest.mark.django_db
-def test_start_page_lists_only_the_municipalities_a_consultant_is_assigned_to(client, users, home, other):
+def test_start_page_lists_only_the_municipalities_a_consultant_is_assigned_to(
+    client, users, home, other
+):
     client.force_login(users["consultant"])
     page = client.get("/").content.decode()
     assert "Heimstadt" in page and "Anderdorf" not in page
@@ -40,22 +42,37 @@ def test_provider_admin_creates_a_municipality_with_consultants(client, users):
     client.force_login(users["provider_admin"])
     response = client.post(
         reverse("tenants:create"),
-        {"name": "Neustadt", "slug": "neustadt", "ags": "05999002", "land": "NW", "population": "31000",
-         "consultants": [consultant.pk]},
+        {
+            "name": "Neustadt",
+            "slug": "neustadt",
+            "ags": "05999002",
+            "land": "NW",
+            "population": "31000",
+            "consultants": [consultant.pk],
+        },
     )
     assert response.status_code == 302
     municipality = Municipality.objects.get(slug="neustadt")
     assert municipality.size_class == SizeClass.M
-    assert Membership.objects.filter(user=consultant, municipality=municipality, role="consultant").exists()
-    assert AuditEvent.unscoped_manager.filter(municipality=municipality, object_type="tenants.Municipality").exists()
+    assert Membership.objects.filter(
+        user=consultant, municipality=municipality, role="consultant"
+    ).exists()
+    assert AuditEvent.unscoped_manager.filter(
+        municipality=municipality, object_type="tenants.Municipality"
+    ).exists()
 
 
 @pytest.mark.django_db
 def test_create_form_rejects_a_bad_ags_and_a_taken_slug(client, users, home):
     client.force_login(users["provider_admin"])
-    response = client.post(reverse("tenants:create"), {"name": "X", "slug": "heimstadt", "ags": "123", "land": "NW", "population": "1"})
+    response = client.post(
+        reverse("tenants:create"),
+        {"name": "X", "slug": "heimstadt", "ags": "123", "land": "NW", "population": "1"},
+    )
     page = response.content.decode()
-    assert "Der AGS hat genau 8 Ziffern." in page and "Dieser Kurzname ist bereits vergeben." in page
+    assert (
+        "Der AGS hat genau 8 Ziffern." in page and "Dieser Kurzname ist bereits vergeben." in page
+    )
 
 
 @pytest.mark.django_db
@@ -63,18 +80,31 @@ def test_create_form_rejects_a_bad_ags_and_a_taken_slug(client, users, home):
 def test_only_provider_admins_create_municipalities(client, users, role):
     client.force_login(users[role])
     assert client.get(reverse("tenants:create")).status_code == 403
-    assert client.post(reverse("tenants:create"), {"name": "X", "slug": "x", "land": "NW", "population": "1"}).status_code == 403
+    assert (
+        client.post(
+            reverse("tenants:create"), {"name": "X", "slug": "x", "land": "NW", "population": "1"}
+        ).status_code
+        == 403
+    )
     assert not Municipality.objects.filter(slug="x").exists()
 
 
 @pytest.mark.django_db
 def test_provider_admin_assigns_consultants_on_the_members_page(client, users, home):
     new = UserFactory(username="neu-berater")
-    MembershipFactory(user=new, municipality=MunicipalityFactory(slug="irgendwo"), role="consultant")
+    MembershipFactory(
+        user=new, municipality=MunicipalityFactory(slug="irgendwo"), role="consultant"
+    )
     client.force_login(users["provider_admin"])
-    response = client.post(reverse("tenants:members", args=["heimstadt"]), {"consultants": [new.pk]})
+    response = client.post(
+        reverse("tenants:members", args=["heimstadt"]), {"consultants": [new.pk]}
+    )
     assert response.status_code == 302
-    roles = set(Membership.objects.filter(municipality=home, role="consultant").values_list("user__username", flat=True))
+    roles = set(
+        Membership.objects.filter(municipality=home, role="consultant").values_list(
+            "user__username", flat=True
+        )
+    )
     assert roles == {"neu-berater"}
 
 
