@@ -13,6 +13,7 @@ from wandelwerk.core.forms import DateInput, KernForm
 
 
 class AuditFilterForm(KernForm):
+    mark_optional = False
     q = forms.CharField(label=_("Person oder Objekt"), required=False)
     action = forms.ChoiceField(
         label=_("Aktion"), choices=[("", _("alle")), *Action.choices], required=False

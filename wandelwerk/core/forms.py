@@ -30,6 +30,8 @@ class KernFormMixin:
 
     fields: dict[str, forms.Field]
     errors: Any
+    # Filter forms set this to False: every filter is optional, saying so is noise.
+    mark_optional = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

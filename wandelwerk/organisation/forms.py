@@ -87,6 +87,7 @@ class ITSystemForm(KernModelForm):
 
 
 class SearchFilterForm(KernForm):
+    mark_optional = False
     q = forms.CharField(label=_("Suche"), required=False)
 
 
