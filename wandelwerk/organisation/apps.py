@@ -6,3 +6,6 @@ class OrganisationConfig(AppConfig):
     name = "wandelwerk.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from wandelwerk.organisation import imports  # noqa: F401  (registers the import kinds)

@@ -23,7 +23,9 @@ class TreeRow:
 
 
 def org_units() -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.all().select_related("parent").annotate(employee_count=Count("employees"))
+    return (
+        OrgUnit.objects.all().select_related("parent").annotate(employee_count=Count("employees"))
+    )
 
 
 def org_unit_tree() -> list[TreeRow]:

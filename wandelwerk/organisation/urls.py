@@ -1,5 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from wandelwerk.core.importing.views import import_urls
 from wandelwerk.organisation import views
 
 app_name = "organisation"
@@ -14,11 +16,24 @@ urlpatterns = [
     path("beschaeftigte/", views.EmployeeListView.as_view(), name="employee_list"),
     path("beschaeftigte/neu/", views.EmployeeFormView.as_view(), name="employee_create"),
     path("beschaeftigte/<int:pk>/", views.EmployeeDetailView.as_view(), name="employee_detail"),
-    path("beschaeftigte/<int:pk>/bearbeiten/", views.EmployeeFormView.as_view(), name="employee_update"),
-    path("beschaeftigte/<int:pk>/loeschen/", views.EmployeeDeleteView.as_view(), name="employee_delete"),
+    path(
+        "beschaeftigte/<int:pk>/bearbeiten/",
+        views.EmployeeFormView.as_view(),
+        name="employee_update",
+    ),
+    path(
+        "beschaeftigte/<int:pk>/loeschen/",
+        views.EmployeeDeleteView.as_view(),
+        name="employee_delete",
+    ),
     path("verfahren/", views.ITSystemListView.as_view(), name="itsystem_list"),
     path("verfahren/neu/", views.ITSystemFormView.as_view(), name="itsystem_create"),
     path("verfahren/<int:pk>/", views.ITSystemDetailView.as_view(), name="itsystem_detail"),
-    path("verfahren/<int:pk>/bearbeiten/", views.ITSystemFormView.as_view(), name="itsystem_update"),
-    path("verfahren/<int:pk>/loeschen/", views.ITSystemDeleteView.as_view(), name="itsystem_delete"),
+    path(
+        "verfahren/<int:pk>/bearbeiten/", views.ITSystemFormView.as_view(), name="itsystem_update"
+    ),
+    path(
+        "verfahren/<int:pk>/loeschen/", views.ITSystemDeleteView.as_view(), name="itsystem_delete"
+    ),
+    *import_urls("organisation", ["org_units", "employees", "it_systems"], _("Organisation")),
 ]

@@ -4,8 +4,8 @@ An app with pages below ``/k/<slug>/`` keeps its rows in ``wandelwerk/<app>/test
 
     ROWS = {"ozg:service_detail": (build, ALL, None), ...}
 
-where ``build(municipality) -> dict`` returns the URL kwargs besides the slug (creating the objects
-it needs in that municipality), followed by the roles that may GET and the roles that may POST
+where ``build(municipality) -> dict`` (or ``build(municipality, user)`` for objects that belong to
+the requesting user) returns the URL kwargs besides the slug, creating what it needs, followed by the roles that may GET and the roles that may POST
 (None: the page takes no POST). Roles: provider_admin, consultant, municipality_admin, editor,
 viewer, hr (an editor with the personal-data permission).
 """
@@ -29,6 +29,14 @@ ADMIN = frozenset({"provider_admin", "municipality_admin"})
 
 def no_kwargs(municipality: Any) -> dict[str, Any]:
     return {}
+
+
+def build_kwargs(build: Build, municipality: Any, user: Any) -> dict[str, Any]:
+    import inspect
+
+    if len(inspect.signature(build).parameters) == 2:
+        return build(municipality, user)  # type: ignore[call-arg]
+    return build(municipality)
 
 
 def collect() -> dict[str, Row]:

@@ -34,3 +34,24 @@ ROWS = {
     "organisation:itsystem_update": (itsystem, EDIT, EDIT),
     "organisation:itsystem_delete": (itsystem, EDIT, EDIT),
 }
+
+
+def upload(m: Any, user: Any) -> dict[str, Any]:
+    """An upload made by the requesting user (only the uploader may see and confirm it)."""
+    from wandelwerk.core.models import ImportUpload
+
+    record = ImportUpload.objects.unscoped().create(
+        municipality=m,
+        kind="org_units",
+        filename="x.csv",
+        content="Kürzel;Bezeichnung\nA;B\n".encode(),
+        uploaded_by=user,
+    )
+    return {"pk": record.pk}
+
+
+ROWS |= {
+    "organisation:import_start": (no_kwargs, EDIT, EDIT),
+    "organisation:import_preview": (upload, EDIT, EDIT),
+    "organisation:import_template": (lambda m: {"kind": "employees", "fmt": "csv"}, EDIT, None),
+}

@@ -1,0 +1,164 @@
+"""The importer interface, the shared validation of cells, and the registry of kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.db import models
+
+from wandelwerk.core.importing.columns import CellError, Column, is_blank
+from wandelwerk.core.importing.reader import Table
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One error, by line (0: the file as a whole) and column header."""
+
+    line: int
+    column: str
+    message: str
+
+
+@dataclass
+class ParsedRow:
+    line: int
+    data: dict[str, Any]
+    present: set[str]  # keys whose column exists in the file
+
+
+@dataclass
+class Plan:
+    """What an import would do: new and changed objects, and their audit events."""
+
+    created: list[Any] = field(default_factory=list)
+    updated: list[tuple[Any, dict[str, Any], dict[str, Any]]] = field(
+        default_factory=list
+    )  # obj, before, after
+    unchanged: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> int:
+        return len(self.created) + len(self.updated)
+
+
+class Importer:
+    """One kind of import. Subclasses set the columns and implement ``plan`` and ``apply``."""
+
+    do_not_call_in_templates = True  # templates receive the class itself
+    kind: ClassVar[str]
+    label: ClassVar[str]
+    model: ClassVar[type[models.Model]]
+    columns: ClassVar[list[Column]]
+    permission: ClassVar[str]
+    personal_permission: ClassVar[str] = "organisation.change_personal_data"
+    # Columns whose values only users with the personal-data permission may import.
+    personal_keys: ClassVar[frozenset[str]] = frozenset()
+    example: ClassVar[list[list[str]]] = []
+
+    def __init__(self, municipality: Any, *, allow_personal: bool = True) -> None:
+        self.municipality = municipality
+        self.allow_personal = allow_personal
+
+    # Step 1: cells ---------------------------------------------------------------------------
+    def parse(self, table: Table) -> tuple[list[ParsedRow], list[Issue]]:
+        issues: list[Issue] = []
+        known = {c.header for c in self.columns}
+        for header in table.headers:
+            if header and header not in known:
+                issues.append(
+                    Issue(
+                        1,
+                        header,
+                        f"Unbekannte Spalte „{header}“. Erlaubt: {', '.join(sorted(known))}.",
+                    )
+                )
+        present_headers = set(table.headers)
+        for column in self.columns:
+            if column.required and column.header not in present_headers:
+                issues.append(Issue(1, column.header, f"Pflichtspalte „{column.header}“ fehlt."))
+        if issues:
+            return [], issues
+        if not table.rows:
+            return [], [Issue(0, "", "Die Datei enthält keine Datenzeilen.")]
+        rows: list[ParsedRow] = []
+        for row in table.rows:
+            data: dict[str, Any] = {}
+            present: set[str] = set()
+            for column in self.columns:
+                if column.header not in present_headers:
+                    continue
+                present.add(column.key)
+                value = row.values.get(column.header)
+                if is_blank(value):
+                    if column.required:
+                        issues.append(Issue(row.line, column.header, "Pflichtangabe fehlt."))
+                    data[column.key] = None
+                    continue
+                if column.key in self.personal_keys and not self.allow_personal:
+                    issues.append(
+                        Issue(
+                            row.line,
+                            column.header,
+                            "Personaldaten dürfen nur mit dem Recht auf Personaldaten importiert werden.",
+                        )
+                    )
+                    continue
+                try:
+                    data[column.key] = column.parse(value)
+                except CellError as exc:
+                    issues.append(Issue(row.line, column.header, str(exc)))
+            rows.append(ParsedRow(row.line, data, present))
+        return rows, issues
+
+    @staticmethod
+    def duplicate_keys(rows: Iterable[ParsedRow], key: str, header: str) -> list[Issue]:
+        seen: dict[Any, int] = {}
+        issues = []
+        for row in rows:
+            value = row.data.get(key)
+            if value in (None, ""):
+                continue
+            if value in seen:
+                issues.append(
+                    Issue(row.line, header, f"„{value}“ steht schon in Zeile {seen[value]}.")
+                )
+            else:
+                seen[value] = row.line
+        return issues
+
+    # Step 2 and 3: rules across rows and the database, then writing -----------------------
+    def check(self, rows: list[ParsedRow]) -> list[Issue]:
+        """Rules across rows and against the database. Runs on every row, also rows with bad
+        cells (their values are None), so that the report lists every error at once."""
+        raise NotImplementedError
+
+    def plan(self, rows: list[ParsedRow]) -> Plan:
+        """What writing would do; called only when there is no error at all."""
+        raise NotImplementedError
+
+    def apply(self, plan: Plan, actor: Any) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def template_rows(cls) -> list[list[str]]:
+        return [[c.header for c in cls.columns], *cls.example]
+
+
+REGISTRY: dict[str, type[Importer]] = {}
+
+
+def register(importer: type[Importer]) -> type[Importer]:
+    REGISTRY[importer.kind] = importer
+    return importer
+
+
+def get_importer(kind: str) -> type[Importer]:
+    try:
+        return REGISTRY[kind]
+    except KeyError as exc:
+        raise KeyError(
+            f"Unbekannte Importart „{kind}“. Möglich: {', '.join(sorted(REGISTRY))}."
+        ) from exc

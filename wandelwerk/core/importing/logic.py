@@ -1,0 +1,110 @@
+"""Running an import: validate every row, then write all of it in one transaction, or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from wandelwerk.audit.logic import record
+from wandelwerk.audit.models import Action
+from wandelwerk.core import tenancy
+from wandelwerk.core.importing.base import Issue, Plan, get_importer
+from wandelwerk.core.importing.reader import UnreadableFile, read_table
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    applied: bool = False
+    preview: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+    def report(self) -> str:
+        """The error report as text, one line per error (for the command line)."""
+        lines = [
+            f"Zeile {i.line}, Spalte „{i.column}“: {i.message}" if i.line else i.message
+            for i in self.issues
+        ]
+        return "\n".join(lines)
+
+
+def check_import(
+    *, kind: str, data: bytes, filename: str, municipality: Any, allow_personal: bool
+) -> tuple[ImportResult, Plan | None, Any]:
+    """Read and validate a file against the current database; writes nothing."""
+    importer = get_importer(kind)(municipality, allow_personal=allow_personal)
+    result = ImportResult(kind=kind)
+    try:
+        table = read_table(data, filename)
+    except UnreadableFile as exc:
+        result.issues.append(Issue(0, "", str(exc)))
+        return result, None, importer
+    result.rows = len(table.rows)
+    result.preview = [row.values for row in table.rows[:50]]
+    with tenancy.activate(municipality):
+        rows, issues = importer.parse(table)
+        if rows:
+            issues += importer.check(rows)
+        if issues:
+            result.issues = sorted(set(issues))
+            return result, None, importer
+        plan = importer.plan(rows)
+    result.created, result.updated, result.unchanged = (
+        len(plan.created),
+        len(plan.updated),
+        plan.unchanged,
+    )
+    return result, plan, importer
+
+
+def run_import(
+    *,
+    actor: Any,
+    kind: str,
+    data: bytes,
+    filename: str,
+    municipality: Any,
+    allow_personal: bool,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Validate and, when every row is right and ``dry_run`` is off, write all rows at once."""
+    with transaction.atomic():
+        result, plan, importer = check_import(
+            kind=kind,
+            data=data,
+            filename=filename,
+            municipality=municipality,
+            allow_personal=allow_personal,
+        )
+        if plan is None or dry_run or not plan.changes:
+            # Nothing wrong and nothing new: importing the same file again writes nothing.
+            result.applied = plan is not None and not dry_run
+            return result
+        with tenancy.activate(municipality):
+            importer.apply(plan, actor)
+            record(
+                actor=actor,
+                action=Action.IMPORT,
+                object_type=importer.model._meta.label,
+                object_repr=f"Import {importer.label}: {filename}",
+                municipality=municipality,
+                after={
+                    "file": filename,
+                    "rows": result.rows,
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                },
+            )
+        result.applied = True
+        return result

@@ -1,0 +1,103 @@
+"""Reading CSV and XLSX files into rows keyed by their header."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl import load_workbook
+
+
+class UnreadableFile(ValueError):
+    """The file is not a CSV or XLSX file we can read."""
+
+
+@dataclass
+class Row:
+    line: int  # line number in the file as a spreadsheet shows it (header = 1)
+    values: dict[str, Any]
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[Row] = field(default_factory=list)
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
+        return _read_xlsx(data)
+    return _read_csv(decode(data))
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as older German Excel writes it."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return ";" if first.count(";") >= first.count(",") else ","
+
+
+def _clean_header(value: Any) -> str:
+    return " ".join(str(value or "").replace("\ufeff", "").split())
+
+
+def _read_csv(text: str) -> Table:
+    if not text.strip():
+        raise UnreadableFile("Die Datei ist leer.")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        headers = [_clean_header(h) for h in next(reader)]
+    except csv.Error as exc:
+        raise UnreadableFile(f"Die Datei ist keine lesbare CSV-Datei ({exc}).") from exc
+    table = Table(headers)
+    line = reader.line_num
+    try:
+        for values in reader:
+            start = line + 1
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            table.rows.append(Row(start, dict(zip(headers, values, strict=False))))
+    except csv.Error as exc:
+        raise UnreadableFile(f"Zeile {line + 1}: {exc}") from exc
+    return table
+
+
+def _read_xlsx(data: bytes) -> Table:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise UnreadableFile("Die Datei ist keine lesbare Excel-Datei (XLSX).") from exc
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    try:
+        headers = [_clean_header(h) for h in next(rows)]
+    except StopIteration as exc:
+        raise UnreadableFile("Die Datei ist leer.") from exc
+    while headers and not headers[-1]:
+        headers.pop()
+    table = Table(headers)
+    for number, values in enumerate(rows, start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        cells = [_xlsx_value(v) for v in values[: len(headers)]]
+        table.rows.append(Row(number, dict(zip(headers, cells, strict=False))))
+    workbook.close()
+    return table
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
+        return value.date()
+    return value
