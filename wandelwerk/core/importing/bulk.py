@@ -13,17 +13,20 @@ from typing import Any
 from django.db import connection, models
 
 
-def update_rows(model: type[models.Model], objects: Sequence[models.Model], field_names: Sequence[str]) -> None:
+def update_rows(
+    model: type[models.Model], objects: Sequence[models.Model], field_names: Sequence[str]
+) -> None:
     if not objects or not field_names:
         return
     meta = model._meta
-    fields = [meta.get_field(name) for name in field_names]
+    fields: list[Any] = [meta.get_field(name) for name in field_names]
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # type: ignore[union-attr]
+    pk: Any = meta.pk
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"
     params: list[list[Any]] = []
     for obj in objects:
-        row = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]  # type: ignore[union-attr]
+        row = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
         row.append(obj.pk)
         params.append(row)
     with connection.cursor() as cursor:
