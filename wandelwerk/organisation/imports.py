@@ -104,7 +104,9 @@ class OrgUnitImporter(Importer):
         new_parents: dict[str, str | None] = {}
         for row in rows:
             code = row.data["code"]
-            values: dict[str, Any] = {k: (row.data.get(k) or "") for k in ("name", "head") if k in row.present}
+            values: dict[str, Any] = {
+                k: (row.data.get(k) or "") for k in ("name", "head") if k in row.present
+            }
             unit = existing.get(code)
             parent = (row.data.get("parent") or None) if "parent" in row.present else None
             if unit is None:
@@ -243,7 +245,9 @@ class EmployeeImporter(Importer):
                 continue
             changed = _changed(employee, values)
             if changed:
-                plan.extra.setdefault("fields", set()).update("org_unit" if k == "org_unit_id" else k for k in changed)
+                plan.extra.setdefault("fields", set()).update(
+                    "org_unit" if k == "org_unit_id" else k for k in changed
+                )
                 before = snapshot(employee)
                 for key, value in changed.items():
                     setattr(employee, key, value)
