@@ -38,7 +38,14 @@ def main() -> None:
 
     municipality = create_municipality(actor=None, slug="bench", name="Benchstadt")
     units = ["Kürzel;Bezeichnung;Übergeordnete Einheit"] + [f"U{i};Einheit {i};" for i in range(40)]
-    run_import(actor=None, kind="org_units", data="\n".join(units).encode(), filename="u.csv", municipality=municipality, allow_personal=True)
+    run_import(
+        actor=None,
+        kind="org_units",
+        data="\n".join(units).encode(),
+        filename="u.csv",
+        municipality=municipality,
+        allow_personal=True,
+    )
 
     rng = random.Random(7)
     header = "Personalnummer;Organisationseinheit;Funktion;Beschäftigungsart;Stellenanteil;Geburtsjahr;Geburtsmonat;Am Monatsersten geboren;Geplantes Austrittsdatum"
@@ -58,9 +65,22 @@ def main() -> None:
 
     def timed(label: str, data: bytes) -> None:
         start = time.perf_counter()
-        result, _plan, _imp = check_import(kind="employees", data=data, filename="b.csv", municipality=municipality, allow_personal=True)
+        result, _plan, _imp = check_import(
+            kind="employees",
+            data=data,
+            filename="b.csv",
+            municipality=municipality,
+            allow_personal=True,
+        )
         checked = time.perf_counter()
-        result = run_import(actor=None, kind="employees", data=data, filename="b.csv", municipality=municipality, allow_personal=True)
+        result = run_import(
+            actor=None,
+            kind="employees",
+            data=data,
+            filename="b.csv",
+            municipality=municipality,
+            allow_personal=True,
+        )
         done = time.perf_counter()
         assert result.ok, result.report()
         print(
