@@ -6,3 +6,6 @@ class OzgConfig(AppConfig):
     name = "wandelwerk.ozg"
     label = "ozg"
     verbose_name = _("Leistungen (OZG)")
+
+    def ready(self) -> None:
+        from wandelwerk.ozg import imports  # noqa: F401  (registers the import kind "services")

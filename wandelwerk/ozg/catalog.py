@@ -73,7 +73,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> CatalogCounts:
         update_fields=["name", "life_situation", "topic"],
     )
 
-    keyed, unkeyed = [], []
+    keyed: list[LeikaEntry] = []
+    unkeyed: list[LeikaEntry] = []
     for r in _rows(directory, "leika_leistungen_ozg_zuordnung.csv"):
         entry = LeikaEntry(
             leika_key=r["leika_schluessel"] or None,

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 # Modules with a ``build_demo(stdout)`` function, in the order they build on each other.
 STEPS = [
     "wandelwerk.core.demo.organisation",
+    "wandelwerk.ozg.demo",
 ]
 
 

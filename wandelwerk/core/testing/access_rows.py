@@ -5,7 +5,7 @@ An app with pages below ``/k/<slug>/`` keeps its rows in ``wandelwerk/<app>/test
     ROWS = {"ozg:service_detail": (build, ALL, None), ...}
 
 where ``build(municipality) -> dict`` (or ``build(municipality, user)`` for objects that belong to
-the requesting user) returns the URL kwargs besides the slug, creating what it needs, followed by the roles that may GET and the roles that may POST
+the requesting user) returns the URL kwargs besides the slug, creating what it needs, followed by the roles that may GET (None: the action takes POST only) and the roles that may POST
 (None: the page takes no POST). Roles: provider_admin, consultant, municipality_admin, editor,
 viewer, hr (an editor with the personal-data permission).
 """
@@ -19,7 +19,7 @@ from typing import Any
 from django.apps import apps
 
 Build = Callable[[Any], dict[str, Any]]
-Row = tuple[Build, set[str], "set[str] | None"]
+Row = tuple[Build, "set[str] | None", "set[str] | None"]
 
 ALL = frozenset({"provider_admin", "consultant", "municipality_admin", "editor", "viewer", "hr"})
 EDIT = frozenset({"provider_admin", "consultant", "municipality_admin", "editor", "hr"})

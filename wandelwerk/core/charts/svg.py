@@ -1,0 +1,38 @@
+"""Small helpers shared by the chart modules."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+
+# Colour-blind-safe palette with enough contrast on white (Okabe–Ito, darkened where needed).
+PALETTE = ["#b2182b", "#d6604d", "#a6761d", "#2166ac", "#1b7837", "#5e3c99", "#4d4d4d", "#01665e"]
+
+
+def de(number: float, decimals: int = 0) -> str:
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def open_svg(width: int, height: int, title: str, desc: str, ident: str) -> str:
+    return (
+        f'<svg class="ww-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
+        f'font-family="Fira Sans, sans-serif" font-size="13">'
+        f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
+    )
+
+
+def text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    anchor: str = "start",
+    size: int = 13,
+    weight: str = "normal",
+    fill: str = "#1a1f28",
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+        f'font-weight="{weight}" fill="{fill}">{escape(content)}</text>'
+    )

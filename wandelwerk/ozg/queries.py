@@ -1,0 +1,173 @@
+"""Reads of the catalogue and the register (the register scoped to the current municipality)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from wandelwerk.ozg.models import (
+    MAX_LEVEL,
+    AdministrativeService,
+    LeikaEntry,
+    MaturityChange,
+    MaturityModel,
+    OzgService,
+    PriorityWeights,
+    TargetGroup,
+    Topic,
+)
+from wandelwerk.ozg.priority import Priority, Weights, priority
+
+# --- Catalogue --------------------------------------------------------------------------------
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    return Topic.objects.annotate(service_count=Count("services")).order_by("name")
+
+
+def search_catalog(
+    q: str, *, topic_id: int | None = None, life_situation_id: int | None = None
+) -> tuple[QuerySet[OzgService], QuerySet[LeikaEntry]]:
+    """OZG services and LeiKa entries matching a name, a LeiKa key (or its start) or an OZG-ID."""
+    services = OzgService.objects.select_related("topic", "life_situation").order_by("name")
+    entries = LeikaEntry.objects.select_related("ozg_service").order_by("name")
+    if topic_id:
+        services = services.filter(topic_id=topic_id)
+        entries = entries.filter(ozg_service__topic_id=topic_id)
+    if life_situation_id:
+        services = services.filter(life_situation_id=life_situation_id)
+        entries = entries.filter(ozg_service__life_situation_id=life_situation_id)
+    q = q.strip()
+    if q:
+        if q.isdigit():
+            services = services.filter(Q(ozg_id=int(q)) | Q(name__icontains=q))
+            entries = entries.filter(
+                Q(leika_key__startswith=q) | Q(ozg_service_id=int(q) if len(q) <= 9 else -1)
+            )
+        else:
+            services = services.filter(name__icontains=q)
+            entries = entries.filter(name__icontains=q)
+    return services, entries
+
+
+# --- Register --------------------------------------------------------------------------------
+
+
+def services() -> QuerySet[AdministrativeService]:
+    return AdministrativeService.objects.select_related("org_unit", "topic", "it_system")
+
+
+def weights(municipality: Any) -> Weights:
+    stored = PriorityWeights.objects.filter(municipality=municipality).first()
+    if stored is None:
+        return Weights()
+    return Weights(
+        float(stored.workload),
+        float(stored.gap),
+        float(stored.citizens),
+        float(stored.businesses),
+        float(stored.internal),
+    )
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    service: AdministrativeService
+    priority: Priority
+
+
+def priority_rows(municipality: Any) -> list[PriorityRow]:
+    """Every service below its target, ranked by priority (highest first)."""
+    w = weights(municipality)
+    rows = list(services())
+    max_hours = max((s.workload_hours or 0 for s in rows), default=0.0)
+    ranked = []
+    for s in rows:
+        p = priority(
+            cases_per_year=s.cases_per_year,
+            minutes_per_case=s.minutes_per_case,
+            level=s.maturity_level,
+            target=s.target_level,
+            max_level=MAX_LEVEL[MaturityModel(s.rgm_version)],
+            target_group=s.target_group,
+            max_hours=max_hours,
+            weights=w,
+        )
+        if p.gap_levels > 0:
+            ranked.append(PriorityRow(s, p))
+    ranked.sort(key=lambda r: (-r.priority.score, r.service.name))
+    return ranked
+
+
+# --- Dashboard --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    total: int
+    compliant: int
+    by_topic: list[tuple[str, dict[int, int]]]
+    by_group: list[tuple[str, dict[int, int]]]
+    progress: list[tuple[dt.date, int, int]]  # date, services at level >= 3, services then
+
+    @property
+    def share(self) -> float:
+        return self.compliant / self.total if self.total else 0.0
+
+
+def dashboard(today: dt.date, *, quarters: int = 12) -> Dashboard:
+    rows = list(
+        AdministrativeService.objects.values_list(
+            "pk", "maturity_level", "topic__name", "target_group", "created_at"
+        )
+    )
+    total = len(rows)
+    compliant = sum(1 for _, level, *_ in rows if level >= 3)
+    topic_levels: dict[str, Counter[int]] = defaultdict(Counter)
+    group_levels: dict[str, Counter[int]] = defaultdict(Counter)
+    labels = dict(TargetGroup.choices)
+    for _, level, topic, group, _created in rows:
+        topic_levels[topic or "ohne Themenfeld"][min(level, 4)] += 1
+        group_levels[str(labels.get(group, group))][min(level, 4)] += 1
+    by_topic = sorted(
+        ((t, dict(c)) for t, c in topic_levels.items()), key=lambda x: -sum(x[1].values())
+    )
+    by_group = [
+        (str(labels[g]), dict(group_levels.get(str(labels[g]), Counter())))
+        for g in TargetGroup.values
+    ]
+    return Dashboard(total, compliant, by_topic, by_group, progress(rows, today, quarters))
+
+
+def progress(
+    rows: list[tuple[Any, ...]], today: dt.date, quarters: int
+) -> list[tuple[dt.date, int, int]]:
+    """Services at level 3 or more at the end of each of the last quarters, from the level history."""
+    history: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for service_id, date, level in MaturityChange.objects.order_by("date", "id").values_list(
+        "service_id", "date", "level"
+    ):
+        history[service_id].append((date, level))
+    points = []
+    for i in range(quarters, -1, -1):
+        month = today.month - 3 * i
+        year = today.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        point = min(today, dt.date(year, month, 1) + dt.timedelta(days=-1) if i else today)
+        existing = compliant = 0
+        for service_id, level, *_rest in rows:
+            changes = history.get(service_id)
+            if changes:
+                if changes[0][0] > point:
+                    continue  # not in the register yet
+                level_then = [lv for d, lv in changes if d <= point][-1]
+            else:
+                level_then = level
+            existing += 1
+            compliant += level_then >= 3
+        points.append((point, compliant, existing))
+    return points
