@@ -16,10 +16,10 @@ class KernFormRenderer(TemplatesSetting):
 
 
 def _widget_class(widget: forms.Widget) -> str:
-    if isinstance(widget, forms.CheckboxInput):
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
         return "kern-form-check__checkbox"
-    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-        return ""
+    if isinstance(widget, forms.RadioSelect):
+        return "kern-form-check__radio"
     if isinstance(widget, forms.Select):
         return "kern-form-input__select"
     return "kern-form-input__input"
