@@ -171,3 +171,26 @@ def progress(
             compliant += level_then >= 3
         points.append((point, compliant, existing))
     return points
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    compliant: int
+    below_target: int
+
+    @property
+    def share(self) -> float:
+        return 100 * self.compliant / self.total if self.total else 0.0
+
+
+def summary() -> Summary:
+    """Figures for the municipality's overview page."""
+    from django.db.models import F
+
+    figures = AdministrativeService.objects.aggregate(
+        total=Count("pk"),
+        compliant=Count("pk", filter=Q(maturity_level__gte=3)),
+        below=Count("pk", filter=Q(maturity_level__lt=F("target_level"))),
+    )
+    return Summary(figures["total"], figures["compliant"], figures["below"])

@@ -86,11 +86,12 @@ def municipalities_with_figures(user: Any) -> QuerySet[Municipality]:
     from django.db.models import Count, IntegerField, OuterRef, Subquery
 
     from wandelwerk.organisation.models import Employee, OrgUnit
+    from wandelwerk.ozg.models import AdministrativeService
 
-    def count_of(model: Any) -> Subquery:
+    def count_of(model: Any, **filters: Any) -> Subquery:
         return Subquery(
             model.objects.unscoped()
-            .filter(municipality=OuterRef("pk"))
+            .filter(municipality=OuterRef("pk"), **filters)
             .order_by()
             .values("municipality")
             .annotate(n=Count("pk"))
@@ -99,5 +100,8 @@ def municipalities_with_figures(user: Any) -> QuerySet[Municipality]:
         )
 
     return visible_municipalities(user).annotate(
-        org_unit_count=count_of(OrgUnit), employee_count=count_of(Employee)
+        org_unit_count=count_of(OrgUnit),
+        employee_count=count_of(Employee),
+        service_count=count_of(AdministrativeService),
+        compliant_count=count_of(AdministrativeService, maturity_level__gte=3),
     )

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from wandelwerk.core.views import MunicipalityMixin
 from wandelwerk.organisation.queries import overview_figures
+from wandelwerk.ozg.queries import summary as ozg_summary
 from wandelwerk.tenants import logic
 from wandelwerk.tenants.forms import ConsultantsForm, MunicipalityForm
 from wandelwerk.tenants.queries import (
@@ -30,6 +31,7 @@ SORTS = {
     "population": "population",
     "org_units": "org_unit_count",
     "employees": "employee_count",
+    "services": "service_count",
 }
 
 
@@ -87,6 +89,7 @@ class OverviewView(MunicipalityMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["figures"] = overview_figures(self.municipality)
+        context["ozg"] = ozg_summary()
         context["breadcrumbs"] = [{"label": self.municipality.name}]
         return context
 
