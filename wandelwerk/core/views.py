@@ -14,7 +14,7 @@ from django.http.response import HttpResponseBase
 from django.views import View
 
 from wandelwerk.core import tenancy
-from wandelwerk.core.xlsx import xlsx_response
+from wandelwerk.core.xlsx import csv_response, xlsx_response
 from wandelwerk.tenants.models import Municipality
 from wandelwerk.tenants.queries import get_access
 
@@ -116,7 +116,7 @@ class ListingMixin:
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_filter_form()
         queryset = self.filtered_queryset(form)
-        if request.GET.get("export") == "xlsx" and self.export_columns:
+        if request.GET.get("export") in ("xlsx", "csv") and self.export_columns:
             return self.export(queryset)
         paginator = Paginator(queryset, self.paginate_by)
         page = paginator.get_page(request.GET.get("page"))
@@ -130,6 +130,7 @@ class ListingMixin:
             sort=self.current_sort(),
             querystring=query.urlencode(),
             export_query=_with(query, export="xlsx"),
+            export_csv_query=_with(query, export="csv"),
         )
         return self.render_to_response(context)  # type: ignore[attr-defined]
 
@@ -139,6 +140,11 @@ class ListingMixin:
             [getter(obj) for _, getter in self.export_columns]
             for obj in queryset.iterator(chunk_size=2000)
         )
+        return self.export_response(headers, rows)
+
+    def export_response(self, headers: list[str], rows: Any) -> HttpResponse:
+        if self.request.GET.get("export") == "csv":
+            return csv_response(self.export_filename, headers, rows)
         return xlsx_response(self.export_filename, headers, rows)
 
 

@@ -1,7 +1,8 @@
-"""Writing XLSX exports (openpyxl, write-only mode)."""
+"""Writing exports: XLSX (openpyxl, write-only mode) and CSV as German Excel reads it."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
@@ -49,4 +50,33 @@ def xlsx_response(
     data = workbook_bytes([(filename, headers, rows)])
     response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal | float):
+        return str(value).replace(".", ",")
+    return str(value)
+
+
+def csv_response(
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    """Semicolon-separated UTF-8 with BOM, dates as TT.MM.JJJJ: opens correctly in German Excel
+    and imports again unchanged."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    response = HttpResponse(
+        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -300,13 +300,9 @@ class ITSystemListView(ITSystemSection, ListingMixin, TemplateView):
 
     def export(self, queryset: Any) -> Any:
         # iterator() would drop the prefetch; the register is small enough to load at once.
-        from wandelwerk.core.xlsx import xlsx_response
-
         headers = [h for h, _ in self.export_columns]
-        return xlsx_response(
-            self.export_filename,
-            headers,
-            ([g(o) for _, g in self.export_columns] for o in queryset),
+        return self.export_response(
+            headers, ([g(o) for _, g in self.export_columns] for o in queryset)
         )
 
 

@@ -329,3 +329,31 @@ def test_register_list_queries_do_not_grow(client, users, home, other):
                 assert client.get(url(name, municipality)).status_code == 200
             counts.append((name, len(ctx.captured_queries)))
     assert counts[:3] == counts[3:]
+
+
+@pytest.mark.django_db
+def test_csv_export_imports_again_unchanged(client, users, home, catalog):
+    OrgUnitFactory(municipality=home, code="FB5")
+    OrgUnitFactory(municipality=home, code="FB6")
+    run_import(
+        actor=None,
+        kind="services",
+        data=SERVICES.encode(),
+        filename="l.csv",
+        municipality=home,
+        allow_personal=False,
+    )
+    client.force_login(users["viewer"])
+    exported = client.get(url("index", home) + "?export=csv")
+    assert exported["Content-Type"].startswith("text/csv")
+    text = exported.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("LeiKa-Schlüssel;OZG-ID;Bezeichnung")
+    again = run_import(
+        actor=None,
+        kind="services",
+        data=exported.content,
+        filename="l.csv",
+        municipality=home,
+        allow_personal=False,
+    )
+    assert again.ok and again.unchanged == 2, again.report()
