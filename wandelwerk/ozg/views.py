@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -218,6 +219,12 @@ class CatalogView(OzgMixin, TemplateView):
         context.update(
             form=form,
             searching=searching,
+            topic=topic,
+            life_situations=topic.life_situations.annotate(
+                service_count=Count("services")
+            ).order_by("name")
+            if topic
+            else [],
             topics=queries.topics_with_counts(),
             service_page=Paginator(services, 25).get_page(self.request.GET.get("page"))
             if searching

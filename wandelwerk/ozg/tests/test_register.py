@@ -357,3 +357,18 @@ def test_csv_export_imports_again_unchanged(client, users, home, catalog):
         allow_personal=False,
     )
     assert again.ok and again.unchanged == 2, again.report()
+
+
+@pytest.mark.django_db
+def test_browse_a_topic_by_its_life_situations(client, users, home, catalog):
+    from wandelwerk.ozg.models import LifeSituation
+
+    situation = LifeSituation.objects.filter(services__isnull=False).first()
+    client.force_login(users["viewer"])
+    page = client.get(url("catalog", home) + f"?topic={situation.topic_id}").content.decode()
+    assert f"life_situation={situation.pk}" in page
+    page = client.get(
+        url("catalog", home) + f"?topic={situation.topic_id}&life_situation={situation.pk}"
+    ).content.decode()
+    first = situation.services.order_by("name").first()
+    assert first.name in page
