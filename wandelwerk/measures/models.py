@@ -1,0 +1,147 @@
+"""Measure templates (catalogue, for every municipality) and a municipality's measures."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wandelwerk.core.tenancy import TenantModel
+
+
+class Area(models.TextChoices):
+    CHANGE = "change", _("Change-Management")
+    KNOWLEDGE = "knowledge", _("Wissensmanagement")
+    PROCESS = "process", _("Prozessmanagement")
+    DIGITAL = "digital", _("Digitalmanagement")
+
+
+class Scope(models.TextChoices):
+    ADMINISTRATION = "administration", _("ganze Verwaltung")
+    UNIT = "unit", _("je Organisationseinheit")
+    SERVICE = "service", _("je Leistung")
+
+
+class MeasureTemplate(models.Model):
+    """A measure from the catalogue (``wandelwerk/catalogs/measures/``), with the rule that recommends it."""
+
+    key = models.SlugField(_("Schlüssel"), max_length=80, unique=True)
+    title = models.CharField(_("Titel"), max_length=200)
+    area = models.CharField(_("Handlungsfeld"), max_length=20, choices=Area.choices)
+    description = models.TextField(_("Beschreibung"))
+    scope = models.CharField(_("Geltungsbereich"), max_length=20, choices=Scope.choices)
+    duration = models.PositiveSmallIntegerField(_("Dauer (Halbjahre)"))
+    internal_days = models.PositiveIntegerField(_("eigene Personentage"))
+    provider_days = models.PositiveIntegerField(_("Beratertage IT-Dienstleister"))
+    budget_eur = models.PositiveIntegerField(_("Budget (Euro)"))
+    benefit = models.PositiveSmallIntegerField(_("Nutzen (1–10)"))
+    prerequisite_keys = models.JSONField(_("Voraussetzungen (Maßnahmen)"), default=list, blank=True)
+    min_levels = models.JSONField(
+        _("Voraussetzungen (Mindest-Reifegrad)"), default=dict, blank=True
+    )
+    rule = models.JSONField(_("Empfehlungsregel"), default=list, blank=True)
+    reason = models.TextField(_("Begründung (Vorlage)"), blank=True)
+
+    class Meta:
+        verbose_name = _("Maßnahmenvorlage")
+        verbose_name_plural = _("Maßnahmenkatalog")
+        ordering = ["area", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Status(models.TextChoices):
+    PROPOSED = "proposed", _("vorgeschlagen")
+    ACCEPTED = "accepted", _("angenommen")
+    REJECTED = "rejected", _("abgelehnt")
+    PLANNED = "planned", _("geplant")
+    IN_PROGRESS = "in_progress", _("in Arbeit")
+    DONE = "done", _("erledigt")
+    DELAYED = "delayed", _("verzögert")
+
+
+ACTIVE_STATUSES = {Status.ACCEPTED, Status.PLANNED, Status.IN_PROGRESS, Status.DONE, Status.DELAYED}
+
+
+class Source(models.TextChoices):
+    CATALOGUE = "catalogue", _("aus dem Katalog")
+    RECOMMENDATION = "recommendation", _("Empfehlung aus dem DigiCheck")
+    OWN = "own", _("eigene Maßnahme")
+    HANDOVER = "handover", _("Wissensübergabe")
+
+
+class Measure(TenantModel):
+    """A municipality's measure: from the catalogue, recommended, own, or from elsewhere (e.g. a
+    hand-over before an exit) with a deadline. The planner places it in a half-year."""
+
+    template = models.ForeignKey(
+        MeasureTemplate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Vorlage"),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    area = models.CharField(_("Handlungsfeld"), max_length=20, choices=Area.choices)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    org_unit = models.ForeignKey(
+        "organisation.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("Organisationseinheit"),
+        help_text=_("Leer: die ganze Verwaltung."),
+    )
+    service = models.ForeignKey(
+        "ozg.AdministrativeService",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("Leistung"),
+    )
+    duration = models.PositiveSmallIntegerField(_("Dauer (Halbjahre)"), default=1)
+    internal_days = models.PositiveIntegerField(_("eigene Personentage"), default=0)
+    provider_days = models.PositiveIntegerField(_("Beratertage IT-Dienstleister"), default=0)
+    budget_eur = models.PositiveIntegerField(_("Budget (Euro)"), default=0)
+    benefit = models.PositiveSmallIntegerField(_("Nutzen (1–10)"), default=5)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    source = models.CharField(
+        _("Herkunft"), max_length=20, choices=Source.choices, default=Source.OWN
+    )
+    reason = models.TextField(_("Begründung"), blank=True)
+    owner = models.CharField(_("Verantwortlich"), max_length=200, blank=True)
+    deadline = models.DateField(_("Frist"), null=True, blank=True)
+    deadline_is_hard = models.BooleanField(
+        _("feste Frist"),
+        default=False,
+        help_text=_("Eine feste Frist darf der Plan nicht überschreiten."),
+    )
+    earliest_start = models.DateField(_("frühester Beginn"), null=True, blank=True)
+    prerequisites = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="dependents",
+        verbose_name=_("Voraussetzungen"),
+    )
+    started_on = models.DateField(_("begonnen am"), null=True, blank=True)
+    finished_on = models.DateField(_("abgeschlossen am"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+        ordering = ["area", "title"]
+
+    def __str__(self) -> str:
+        where = f" ({self.org_unit.code})" if self.org_unit_id and self.org_unit else ""
+        return f"{self.title}{where}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:measure_detail", args=[self.municipality.slug, self.pk])
