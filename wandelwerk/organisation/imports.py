@@ -25,13 +25,27 @@ def _changed(obj: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if getattr(obj, k) != v}
 
 
-def _audit(actor: Any, plan: Plan) -> None:
+def _audit(actor: Any, plan: Plan, municipality: Any) -> None:
+    # The municipality is passed on so that building an event reads no related row.
     events = [
-        build_event(actor=actor, action=Action.CREATE, obj=obj, after=snapshot(obj))
+        build_event(
+            actor=actor,
+            action=Action.CREATE,
+            obj=obj,
+            after=snapshot(obj),
+            municipality=municipality,
+        )
         for obj in plan.created
     ]
     events += [
-        build_event(actor=actor, action=Action.UPDATE, obj=obj, before=before, after=after)
+        build_event(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=obj,
+            before=before,
+            after=after,
+            municipality=municipality,
+        )
         for obj, before, after in plan.updated
     ]
     record_many(events)
@@ -134,22 +148,30 @@ class OrgUnitImporter(Importer):
 
     @staticmethod
     def _cycles(parent_of: dict[str, str | None], in_file: dict[str, ParsedRow]) -> list[Issue]:
+        """Every unit of the file that would end up above itself. A unit that merely hangs
+        below such a cycle is not reported: the cycle is reported on its own members (one of
+        them is always in the file, since the stored tree has no cycle)."""
         issues = []
         for code, row in in_file.items():
+            if parent_of.get(code) == code:
+                continue  # reported as "its own parent" already
+            path = [code]
             seen = {code}
             node = parent_of.get(code)
-            while node is not None:
-                if node in seen:
-                    issues.append(
-                        Issue(
-                            row.line,
-                            "Übergeordnete Einheit",
-                            f"Zirkelbezug: „{code}“ läge unter sich selbst (über „{node}“).",
-                        )
-                    )
-                    break
+            while node is not None and node not in seen:
+                path.append(node)
                 seen.add(node)
                 node = parent_of.get(node)
+            if node == code:
+                chain = " → ".join(f"„{c}“" for c in [*path, code])
+                issues.append(
+                    Issue(
+                        row.line,
+                        "Übergeordnete Einheit",
+                        f"Zirkelbezug: „{code}“ läge unter sich selbst "
+                        f"(Kette der übergeordneten Einheiten: {chain}).",
+                    )
+                )
         return issues
 
     def apply(self, plan: Plan, actor: Any) -> None:
@@ -165,7 +187,7 @@ class OrgUnitImporter(Importer):
         if to_move:
             update_rows(OrgUnit, to_move, ["parent"])
         plan.created = [by_code[u.code] for u in plan.created]
-        _audit(actor, plan)
+        _audit(actor, plan, self.municipality)
 
 
 def parent_of_existing(unit: OrgUnit) -> str | None:
@@ -268,7 +290,7 @@ class EmployeeImporter(Importer):
                 )
             }
             plan.created = [by_number[c.personnel_number] for c in plan.created]
-        _audit(actor, plan)
+        _audit(actor, plan, self.municipality)
 
 
 @register
@@ -385,4 +407,4 @@ class ITSystemImporter(Importer):
             ]
         )
         plan.created = [by_name[s.name] for s in plan.created]
-        _audit(actor, plan)
+        _audit(actor, plan, self.municipality)

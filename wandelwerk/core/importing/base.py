@@ -64,10 +64,55 @@ class Importer:
 
     # Step 1: cells ---------------------------------------------------------------------------
     def parse(self, table: Table) -> tuple[list[ParsedRow], list[Issue]]:
+        """Parse every cell. Header problems are reported together with the cell errors of the
+        columns that are there, so one upload shows every error at once."""
+        issues = self.check_headers(table.headers)
+        if not table.rows:
+            return [], [*issues, Issue(0, "", "Die Datei enthält keine Datenzeilen.")]
+        present_headers = set(table.headers)
+        columns = [c for c in self.columns if c.header in present_headers]
+        if not self.allow_personal:
+            # Without the personal-data permission, personal columns are never written: a
+            # filled cell is an error, an empty one is ignored (it must not clear stored data).
+            personal = [c for c in columns if c.key in self.personal_keys]
+            columns = [c for c in columns if c.key not in self.personal_keys]
+        else:
+            personal = []
+        rows: list[ParsedRow] = []
+        for row in table.rows:
+            data: dict[str, Any] = {}
+            for column in personal:
+                if not is_blank(row.values.get(column.header)):
+                    issues.append(
+                        Issue(
+                            row.line,
+                            column.header,
+                            "Personaldaten dürfen nur mit dem Recht auf Personaldaten "
+                            "importiert werden. Lassen Sie die Spalte leer oder entfernen Sie sie.",
+                        )
+                    )
+            for column in columns:
+                value = row.values.get(column.header)
+                if is_blank(value):
+                    if column.required:
+                        issues.append(Issue(row.line, column.header, "Pflichtangabe fehlt."))
+                    data[column.key] = None
+                    continue
+                try:
+                    data[column.key] = column.parse(value)
+                except CellError as exc:
+                    issues.append(Issue(row.line, column.header, str(exc)))
+            rows.append(ParsedRow(row.line, data, {c.key for c in columns}))
+        return rows, issues
+
+    def check_headers(self, headers: list[str]) -> list[Issue]:
         issues: list[Issue] = []
         known = {c.header for c in self.columns}
-        for header in table.headers:
-            if header and header not in known:
+        seen: set[str] = set()
+        for header in headers:
+            if not header:
+                continue
+            if header not in known:
                 issues.append(
                     Issue(
                         1,
@@ -75,43 +120,13 @@ class Importer:
                         f"Unbekannte Spalte „{header}“. Erlaubt: {', '.join(sorted(known))}.",
                     )
                 )
-        present_headers = set(table.headers)
+            elif header in seen:
+                issues.append(Issue(1, header, f"Die Spalte „{header}“ steht mehrfach im Kopf."))
+            seen.add(header)
         for column in self.columns:
-            if column.required and column.header not in present_headers:
+            if column.required and column.header not in seen:
                 issues.append(Issue(1, column.header, f"Pflichtspalte „{column.header}“ fehlt."))
-        if issues:
-            return [], issues
-        if not table.rows:
-            return [], [Issue(0, "", "Die Datei enthält keine Datenzeilen.")]
-        rows: list[ParsedRow] = []
-        for row in table.rows:
-            data: dict[str, Any] = {}
-            present: set[str] = set()
-            for column in self.columns:
-                if column.header not in present_headers:
-                    continue
-                present.add(column.key)
-                value = row.values.get(column.header)
-                if is_blank(value):
-                    if column.required:
-                        issues.append(Issue(row.line, column.header, "Pflichtangabe fehlt."))
-                    data[column.key] = None
-                    continue
-                if column.key in self.personal_keys and not self.allow_personal:
-                    issues.append(
-                        Issue(
-                            row.line,
-                            column.header,
-                            "Personaldaten dürfen nur mit dem Recht auf Personaldaten importiert werden.",
-                        )
-                    )
-                    continue
-                try:
-                    data[column.key] = column.parse(value)
-                except CellError as exc:
-                    issues.append(Issue(row.line, column.header, str(exc)))
-            rows.append(ParsedRow(row.line, data, present))
-        return rows, issues
+        return issues
 
     @staticmethod
     def duplicate_keys(rows: Iterable[ParsedRow], key: str, header: str) -> list[Issue]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from wandelwerk.audit.logic import record
 from wandelwerk.audit.models import Action
 from wandelwerk.core import tenancy
-from wandelwerk.core.importing.base import Issue, Plan, get_importer
+from wandelwerk.core.importing.base import Importer, Issue, Plan, get_importer
 from wandelwerk.core.importing.reader import UnreadableFile, read_table
 
 
@@ -40,7 +40,7 @@ class ImportResult:
 
 def check_import(
     *, kind: str, data: bytes, filename: str, municipality: Any, allow_personal: bool
-) -> tuple[ImportResult, Plan | None, Any]:
+) -> tuple[ImportResult, Plan | None, Importer]:
     """Read and validate a file against the current database; writes nothing."""
     importer = get_importer(kind)(municipality, allow_personal=allow_personal)
     result = ImportResult(kind=kind)
@@ -67,6 +67,40 @@ def check_import(
     return result, plan, importer
 
 
+def apply_import(
+    *,
+    actor: Any,
+    importer: Importer,
+    plan: Plan,
+    result: ImportResult,
+    filename: str,
+) -> None:
+    """Write a checked plan and its audit events, plus one event for the import itself.
+
+    Call inside ``transaction.atomic()`` right after ``check_import`` (``run_import`` does).
+    A plan without changes writes nothing at all, not even the import's event.
+    """
+    if not plan.changes:
+        return
+    municipality = importer.municipality
+    with tenancy.activate(municipality):
+        importer.apply(plan, actor)
+        record(
+            actor=actor,
+            action=Action.IMPORT,
+            object_type=importer.model._meta.label,
+            object_repr=f"Import {importer.label}: {filename}",
+            municipality=municipality,
+            after={
+                "file": filename,
+                "rows": result.rows,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            },
+        )
+
+
 def run_import(
     *,
     actor: Any,
@@ -78,33 +112,32 @@ def run_import(
     dry_run: bool = False,
 ) -> ImportResult:
     """Validate and, when every row is right and ``dry_run`` is off, write all rows at once."""
-    with transaction.atomic():
-        result, plan, importer = check_import(
-            kind=kind,
-            data=data,
-            filename=filename,
-            municipality=municipality,
-            allow_personal=allow_personal,
-        )
-        if plan is None or dry_run or not plan.changes:
-            # Nothing wrong and nothing new: importing the same file again writes nothing.
-            result.applied = plan is not None and not dry_run
-            return result
-        with tenancy.activate(municipality):
-            importer.apply(plan, actor)
-            record(
-                actor=actor,
-                action=Action.IMPORT,
-                object_type=importer.model._meta.label,
-                object_repr=f"Import {importer.label}: {filename}",
+    try:
+        with transaction.atomic():
+            result, plan, importer = check_import(
+                kind=kind,
+                data=data,
+                filename=filename,
                 municipality=municipality,
-                after={
-                    "file": filename,
-                    "rows": result.rows,
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
+                allow_personal=allow_personal,
             )
-        result.applied = True
+            if plan is None or dry_run:
+                return result
+            apply_import(
+                actor=actor, importer=importer, plan=plan, result=result, filename=filename
+            )
+            result.applied = True
+            return result
+    except IntegrityError:
+        # Someone else wrote the same keys between our check and our write; nothing was
+        # written (the transaction rolled back), and the user may simply try again.
+        result = ImportResult(kind=kind)
+        result.issues.append(
+            Issue(
+                0,
+                "",
+                "Die Daten wurden gleichzeitig an anderer Stelle geändert. Es wurde nichts "
+                "übernommen; bitte den Import noch einmal starten.",
+            )
+        )
         return result

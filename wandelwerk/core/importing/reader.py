@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,25 +28,52 @@ class Table:
     rows: list[Row] = field(default_factory=list)
 
 
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls) and other OLE files
+
+
 def read_table(data: bytes, filename: str = "") -> Table:
+    if data.startswith(OLE2_MAGIC) or filename.lower().endswith(".xls"):
+        raise UnreadableFile(
+            "Das alte Excel-Format (.xls) wird nicht gelesen. Bitte in Excel als "
+            "„Excel-Arbeitsmappe (*.xlsx)“ oder „CSV (Trennzeichen-getrennt)“ speichern."
+        )
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
         return _read_xlsx(data)
     return _read_csv(decode(data))
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as older German Excel writes it."""
+    """UTF-8 (with or without BOM), else Windows-1252 as older German Excel writes it.
+
+    UTF-16 with a BOM (Excel's „Unicode-Text“) is read as well.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(
+                f"Die Datei ist als UTF-8 gekennzeichnet, enthält aber ungültige Zeichen "
+                f"(Byte {exc.start + 3})."
+            ) from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile("Die Datei ist keine lesbare UTF-16-Textdatei.") from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
+        # Every byte but five is defined in Windows-1252; those become U+FFFD.
         return data.decode("cp1252", errors="replace")
 
 
 def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    return ";" if first.count(";") >= first.count(",") else ","
+    """The separator of the header line: the most frequent of ``;``, ``,`` and tab outside
+    quotes (``;`` wins a tie, as German Excel writes it)."""
+    first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ";"))
+    return best if counts[best] else ";"
 
 
 def _clean_header(value: Any) -> str:

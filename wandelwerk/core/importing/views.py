@@ -5,8 +5,6 @@ An app mounts them with its kinds, e.g. ``import_urls("organisation", ["org_unit
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django import forms
@@ -23,10 +21,11 @@ from django.views.generic import TemplateView
 
 from wandelwerk.core.forms import KernForm
 from wandelwerk.core.importing.base import REGISTRY, Importer
-from wandelwerk.core.importing.logic import check_import, run_import
+from wandelwerk.core.importing.blank import template_csv, template_xlsx
+from wandelwerk.core.importing.logic import ImportResult, check_import, run_import
 from wandelwerk.core.models import ImportUpload
 from wandelwerk.core.views import MunicipalityMixin
-from wandelwerk.core.xlsx import XLSX_CONTENT_TYPE, workbook_bytes
+from wandelwerk.core.xlsx import XLSX_CONTENT_TYPE
 
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt")
 
@@ -56,6 +55,16 @@ class UploadForm(KernForm):
                 % {"mb": settings.IMPORT_MAX_BYTES // 1_048_576}
             )
         return upload
+
+
+def _short_name(name: str, limit: int = 255) -> str:
+    """The file name cut to ``limit`` characters, keeping its suffix."""
+    if len(name) <= limit:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or len(suffix) > 10:
+        return name[:limit]
+    return f"{stem[: limit - len(suffix) - 1]}.{suffix}"
 
 
 class ImportMixin(MunicipalityMixin):
@@ -115,7 +124,7 @@ class ImportStartView(ImportMixin, TemplateView):
             record = ImportUpload.objects.create(
                 municipality=self.municipality,
                 kind=importer.kind,
-                filename=upload.name,
+                filename=_short_name(upload.name),
                 content=upload.read(),
                 uploaded_by=request.user,
             )
@@ -137,13 +146,23 @@ class ImportPreviewView(ImportMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         upload = self.load()
         importer = self.importer(upload.kind)
-        result, _plan, _imp = check_import(
-            kind=upload.kind,
-            data=bytes(upload.content),
-            filename=upload.filename,
-            municipality=self.municipality,
-            allow_personal=self.allow_personal(importer),
-        )
+        if upload.status == ImportUpload.Status.PENDING:
+            result, _plan, _imp = check_import(
+                kind=upload.kind,
+                data=bytes(upload.content),
+                filename=upload.filename,
+                municipality=self.municipality,
+                allow_personal=self.allow_personal(importer),
+            )
+        else:  # the file is gone; show what was done
+            counts = upload.result or {}
+            result = ImportResult(
+                kind=upload.kind,
+                created=counts.get("created", 0),
+                updated=counts.get("updated", 0),
+                unchanged=counts.get("unchanged", 0),
+            )
+            result.rows = result.created + result.updated + result.unchanged
         context.update(
             upload=upload,
             importer=importer,
@@ -186,7 +205,8 @@ class ImportPreviewView(ImportMixin, TemplateView):
             "updated": result.updated,
             "unchanged": result.unchanged,
         }
-        upload.save(update_fields=["status", "result"])
+        upload.content = b""  # the data now lives in the records; keep no copy (personal data)
+        upload.save(update_fields=["status", "result", "content"])
         messages.success(
             request,
             _(
@@ -203,27 +223,18 @@ class ImportPreviewView(ImportMixin, TemplateView):
 
 
 class ImportTemplateView(ImportMixin, TemplateView):
-    """An empty template (header and one example row) as CSV or XLSX."""
+    """An empty template (the header row) as CSV or XLSX."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         importer = self.importer(kwargs["kind"])
-        rows = importer.template_rows()
         name = f"vorlage-{importer.kind.replace('_', '-')}"
         if kwargs["fmt"] == "xlsx":
-            response = HttpResponse(
-                workbook_bytes([(importer.label, rows[0], rows[1:])]),
-                content_type=XLSX_CONTENT_TYPE,
-            )
-            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-            return response
-        if kwargs["fmt"] != "csv":
+            response = HttpResponse(template_xlsx(importer), content_type=XLSX_CONTENT_TYPE)
+        elif kwargs["fmt"] == "csv":
+            response = HttpResponse(template_csv(importer), content_type="text/csv; charset=utf-8")
+        else:
             raise Http404
-        buffer = io.StringIO()
-        csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
-        response = HttpResponse(
-            ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{name}.{kwargs["fmt"]}"'
         return response
 
 
