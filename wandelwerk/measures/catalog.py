@@ -9,7 +9,7 @@ import yaml
 from django.db import transaction
 
 from wandelwerk.measures.models import Area, MeasureTemplate, Scope
-from wandelwerk.measures.rules import CONDITION_KINDS
+from wandelwerk.measures.recommend import CONDITION_KINDS
 
 CATALOG_FILE = (
     Path(__file__).resolve().parent.parent / "catalogs" / "measures" / "massnahmenkatalog.yaml"

@@ -6,4 +6,12 @@ app_name = "measures"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("katalog/", views.CatalogView.as_view(), name="catalog"),
+    path("katalog/<slug:key>/", views.AddFromCatalogView.as_view(), name="add_from_catalog"),
+    path("neu/", views.MeasureFormView.as_view(), name="measure_create"),
+    path("abhaengigkeiten/", views.GraphView.as_view(), name="graph"),
+    path("<int:pk>/", views.MeasureDetailView.as_view(), name="measure_detail"),
+    path("<int:pk>/bearbeiten/", views.MeasureFormView.as_view(), name="measure_update"),
+    path("<int:pk>/loeschen/", views.MeasureDeleteView.as_view(), name="measure_delete"),
+    path("<int:pk>/status/", views.StatusView.as_view(), name="measure_status"),
 ]

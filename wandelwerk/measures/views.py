@@ -1,11 +1,270 @@
-"""Pages of the section „Maßnahmen“."""
+"""Pages of the measures: list, catalogue, detail with status, own measures, dependency graph."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.core.charts.graph import layered_graph
+from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
+from wandelwerk.core.views import ListingMixin, MunicipalityMixin
+from wandelwerk.measures import logic, queries
+from wandelwerk.measures.forms import AddFromCatalogForm, MeasureFilterForm, MeasureForm
+from wandelwerk.measures.models import Area, Measure, MeasureTemplate, Scope, Status
+
+AREA_COLORS = {
+    "change": "#b2182b",
+    "knowledge": "#5e3c99",
+    "process": "#a6761d",
+    "digital": "#0b4f8a",
+}
+NEXT_STATUSES = {
+    Status.PROPOSED: [Status.ACCEPTED, Status.REJECTED],
+    Status.REJECTED: [Status.PROPOSED],
+    Status.ACCEPTED: [Status.IN_PROGRESS, Status.REJECTED],
+    Status.PLANNED: [Status.IN_PROGRESS, Status.DELAYED],
+    Status.IN_PROGRESS: [Status.DONE, Status.DELAYED],
+    Status.DELAYED: [Status.IN_PROGRESS, Status.DONE],
+    Status.DONE: [Status.IN_PROGRESS],
+}
 
 
-class IndexView(MunicipalityMixin, TemplateView):
+class MeasuresMixin(MunicipalityMixin):
+    permission_required = "measures.view"
+
+    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
+        slug = self.municipality.slug
+        return [
+            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": _("Maßnahmen"), "url": reverse("measures:index", args=[slug])},
+            *extra,
+        ]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("breadcrumbs", self.crumbs())
+        context["can_change"] = self.can("measures.change")
+        return context
+
+
+class IndexView(MeasuresMixin, ListingMixin, TemplateView):
     template_name = "measures/index.html"
+    filter_form_class = MeasureFilterForm
+    sort_fields = {
+        "title": "title",
+        "area": "area",
+        "unit": "org_unit__code",
+        "status": "status",
+        "benefit": "benefit",
+        "duration": "duration",
+        "deadline": "deadline",
+    }
+    default_sort = "area"
+    export_filename = "massnahmen"
+    export_columns = [
+        ("Titel", lambda m: m.title),
+        ("Handlungsfeld", lambda m: m.get_area_display()),
+        ("Organisationseinheit", lambda m: m.org_unit.code if m.org_unit else "ganze Verwaltung"),
+        ("Leistung", lambda m: m.service.name if m.service else ""),
+        ("Status", lambda m: m.get_status_display()),
+        ("Herkunft", lambda m: m.get_source_display()),
+        ("Dauer (Halbjahre)", lambda m: m.duration),
+        ("Eigene Personentage", lambda m: m.internal_days),
+        ("Beratertage", lambda m: m.provider_days),
+        ("Budget (Euro)", lambda m: m.budget_eur),
+        ("Nutzen", lambda m: m.benefit),
+        ("Frist", lambda m: m.deadline),
+        ("Begründung", lambda m: m.reason),
+    ]
+
+    def get_base_queryset(self) -> Any:
+        return queries.measures()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Maßnahmen")}]
+        context["total"] = Measure.objects.count()
+        return context
+
+
+class CatalogView(MeasuresMixin, TemplateView):
+    template_name = "measures/catalog.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        area = self.request.GET.get("area", "")
+        templates = queries.templates()
+        if area in Area.values:
+            templates = templates.filter(area=area)
+        by_key = {t.key: t.title for t in MeasureTemplate.objects.all()}
+        context.update(
+            templates=[(t, [by_key.get(k, k) for k in t.prerequisite_keys]) for t in templates],
+            areas=Area.choices,
+            area=area,
+            breadcrumbs=self.crumbs({"label": _("Maßnahmenkatalog")}),
+        )
+        return context
+
+
+class AddFromCatalogView(MeasuresMixin, TemplateView):
+    template_name = "measures/add_from_catalog.html"
+    permission_required = "measures.change"
+
+    def template(self) -> MeasureTemplate:
+        return get_object_or_404(MeasureTemplate, key=self.kwargs["key"])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        template = self.template()
+        context.setdefault("form", AddFromCatalogForm())
+        context.update(
+            template=template,
+            breadcrumbs=self.crumbs(
+                {
+                    "label": _("Maßnahmenkatalog"),
+                    "url": reverse("measures:catalog", args=[self.municipality.slug]),
+                },
+                {"label": template.title},
+            ),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        template = self.template()
+        form = AddFromCatalogForm(request.POST)
+        if form.is_valid():
+            unit, service = form.cleaned_data["org_unit"], form.cleaned_data["service"]
+            if template.scope == Scope.UNIT and unit is None:
+                form.add_error(
+                    "org_unit", _("Diese Maßnahme gilt je Organisationseinheit: bitte eine wählen.")
+                )
+            elif template.scope == Scope.SERVICE and service is None:
+                form.add_error("service", _("Diese Maßnahme gilt je Leistung: bitte eine wählen."))
+            else:
+                measure = logic.add_from_template(
+                    actor=request.user, template=template, org_unit=unit, service=service
+                )
+                messages.success(
+                    request,
+                    _("„%(t)s“ übernommen, samt ihren Voraussetzungen.") % {"t": measure.title},
+                )
+                return redirect(measure.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class MeasureSection(MeasuresMixin):
+    model = Measure
+
+    def get_queryset(self) -> Any:
+        return Measure.objects.select_related("org_unit", "service", "template")
+
+
+class MeasureDetailView(MeasureSection, ObjectMixin, TemplateView):
+    template_name = "measures/measure_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        self.object = self.load_object()
+        context = super().get_context_data(**kwargs)
+        measure = self.object
+        context.update(
+            prerequisites=measure.prerequisites.select_related("org_unit").order_by("title"),
+            dependents=measure.dependents.select_related("org_unit").order_by("title"),
+            next_statuses=[
+                (s, Status(s).label) for s in NEXT_STATUSES.get(Status(measure.status), [])
+            ],
+            breadcrumbs=self.crumbs({"label": str(measure)}),
+        )
+        return context
+
+
+class StatusView(MeasureSection, ObjectMixin, TemplateView):
+    """POST: change the status (accept, reject, start, finish, delayed)."""
+
+    permission_required = "measures.change"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        measure = self.load_object()
+        status = request.POST.get("status", "")
+        if status not in NEXT_STATUSES.get(Status(measure.status), []):
+            messages.error(request, _("Dieser Statuswechsel ist nicht möglich."))
+        else:
+            logic.set_status(actor=request.user, measure=measure, status=status)
+            messages.success(request, _("Status: %(s)s.") % {"s": Status(status).label})
+        return redirect(measure.get_absolute_url())
+
+
+class MeasureFormView(MeasureSection, ObjectFormView):
+    form_class = MeasureForm
+    permission_required = "measures.change"
+
+    def save(self, form: MeasureForm) -> Measure:
+        values = {k: v for k, v in form.cleaned_data.items() if k != "prerequisites"}
+        try:
+            return logic.save_measure(
+                actor=self.request.user,
+                measure=self.object,
+                values=values,
+                prerequisites=list(form.cleaned_data["prerequisites"]),
+            )
+        except logic.MeasureError as exc:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"prerequisites": str(exc)}) from exc
+
+    def get_cancel_url(self) -> str:
+        return (
+            str(self.object.get_absolute_url())
+            if self.object
+            else reverse("measures:index", args=[self.municipality.slug])
+        )
+
+    def get_breadcrumbs(self) -> list[dict[str, Any]]:
+        return self.crumbs({"label": self.get_heading()})
+
+
+class MeasureDeleteView(MeasureSection, ObjectDeleteView):
+    permission_required = "measures.change"
+
+    def delete(self, obj: Measure) -> None:
+        try:
+            logic.delete_measure(actor=self.request.user, measure=obj)
+        except logic.MeasureError as exc:
+            from wandelwerk.core.audited import InUseError
+
+            raise InUseError(str(exc)) from exc
+
+    def get_success_url(self) -> str:
+        return reverse("measures:index", args=[self.municipality.slug])
+
+
+class GraphView(MeasuresMixin, TemplateView):
+    template_name = "measures/graph.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        items = queries.graph_measures()
+        nodes = [(str(m.pk), str(m), m.area) for m in items]
+        edges = [(str(p.pk), str(m.pk)) for m in items for p in m.prerequisites.all()]
+        context.update(
+            measures=items,
+            edge_count=len(edges),
+            chart=layered_graph(
+                nodes,
+                edges,
+                title=_("Abhängigkeiten der Maßnahmen"),
+                ident="measure-graph",
+                colors=AREA_COLORS,
+            )
+            if items
+            else "",
+            area_colors=[(Area(a).label, c) for a, c in AREA_COLORS.items()],
+            breadcrumbs=self.crumbs({"label": _("Abhängigkeiten")}),
+        )
+        return context

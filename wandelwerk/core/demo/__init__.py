@@ -14,6 +14,7 @@ from typing import Any, TextIO
 STEPS = [
     "wandelwerk.core.demo.organisation",
     "wandelwerk.ozg.demo",
+    "wandelwerk.measures.demo",
 ]
 
 

@@ -90,7 +90,8 @@ def test_objects_of_another_municipality_answer_404_inside_ones_own(client, user
         if "pk" not in kwargs:
             continue
         url = _url(name, home, kwargs)
-        assert client.get(url).status_code == 404, f"GET {name}"
+        if _get is not None:  # POST-only actions answer GET with 405 before looking anything up
+            assert client.get(url).status_code == 404, f"GET {name}"
         if post_roles is not None:
             assert client.post(url, {}).status_code == 404, f"POST {name}"
 

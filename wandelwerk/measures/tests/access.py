@@ -1,3 +1,43 @@
-from wandelwerk.core.testing.access_rows import ALL, no_kwargs
+from typing import Any
 
-ROWS = {"measures:index": (no_kwargs, ALL, None)}
+from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
+from wandelwerk.measures.models import Measure, MeasureTemplate
+
+
+def measure(m: Any) -> dict[str, Any]:
+    return {
+        "pk": Measure.objects.unscoped()
+        .create(municipality=m, title="Testmaßnahme", area="process")
+        .pk
+    }
+
+
+def template(m: Any) -> dict[str, Any]:
+    t, _ = MeasureTemplate.objects.get_or_create(
+        key="test-vorlage",
+        defaults={
+            "title": "Vorlage",
+            "area": "change",
+            "description": "D",
+            "scope": "administration",
+            "duration": 1,
+            "internal_days": 1,
+            "provider_days": 1,
+            "budget_eur": 0,
+            "benefit": 5,
+        },
+    )
+    return {"key": t.key}
+
+
+ROWS = {
+    "measures:index": (no_kwargs, ALL, None),
+    "measures:catalog": (no_kwargs, ALL, None),
+    "measures:add_from_catalog": (template, EDIT, EDIT),
+    "measures:measure_create": (no_kwargs, EDIT, EDIT),
+    "measures:graph": (no_kwargs, ALL, None),
+    "measures:measure_detail": (measure, ALL, None),
+    "measures:measure_update": (measure, EDIT, EDIT),
+    "measures:measure_delete": (measure, EDIT, EDIT),
+    "measures:measure_status": (measure, None, EDIT),
+}

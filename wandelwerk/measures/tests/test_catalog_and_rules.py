@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from wandelwerk.measures.catalog import CatalogError, load_catalog, read_catalog
 from wandelwerk.measures.models import MeasureTemplate
-from wandelwerk.measures.rules import ServiceFacts, UnitFacts, evaluate, reason_text
+from wandelwerk.measures.recommend import ServiceFacts, UnitFacts, evaluate, reason_text
 
 
 def test_the_shipped_catalogue_is_valid_and_rich():

@@ -1,0 +1,61 @@
+"""Demo step: the measure catalogue and a first set of Musterstadt's accepted measures.
+
+The recommendations from Musterstadt's DigiCheck are added by the DigiCheck's own demo step; here
+come the measures a CDO would take on from the catalogue at the start (with their prerequisites).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from wandelwerk.core import tenancy
+from wandelwerk.measures.catalog import load_catalog
+from wandelwerk.measures.logic import add_from_template, set_status
+from wandelwerk.measures.models import Measure, MeasureTemplate, Source, Status
+from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.tenants.models import Municipality
+
+# template key, unit code (None: whole administration), status
+MUSTERSTADT = [
+    ("digitalisierungsstrategie", None, Status.IN_PROGRESS),
+    ("isms-basis-absicherung", None, Status.ACCEPTED),
+    ("e-akte-rollout", "3.1", Status.ACCEPTED),
+    ("xrechnung-workflow", None, Status.DONE),
+    ("soll-prozesse", "3.1", Status.ACCEPTED),
+    ("wissensuebergabe", "3.2", Status.ACCEPTED),
+    ("nachfolgeplanung", None, Status.ACCEPTED),
+    ("online-terminvereinbarung", "3.1", Status.DELAYED),
+    ("digitallotsen-netzwerk", None, Status.ACCEPTED),
+    ("qualifizierungsprogramm", None, Status.ACCEPTED),
+]
+
+
+@transaction.atomic
+def build_demo(stdout: Any) -> None:
+    count = load_catalog()
+    municipality = Municipality.objects.filter(slug="musterstadt").first()
+    if municipality is None:
+        return
+    with tenancy.activate(municipality):
+        if Measure.objects.exists():
+            return
+        units = {u.code: u for u in OrgUnit.objects.all()}
+        for key, code, status in MUSTERSTADT:
+            template = MeasureTemplate.objects.filter(key=key).first()
+            if template is None:
+                continue
+            measure = add_from_template(
+                actor=None,
+                template=template,
+                org_unit=units.get(code) if code else None,
+                source=Source.CATALOGUE,
+            )
+            if status == Status.DONE:
+                set_status(actor=None, measure=measure, status=Status.IN_PROGRESS)
+            if status != Status.ACCEPTED:
+                set_status(actor=None, measure=measure, status=status)
+        stdout.write(
+            f"  Maßnahmenkatalog: {count} Vorlagen; {municipality.name}: {Measure.objects.count()} Maßnahmen\n"
+        )

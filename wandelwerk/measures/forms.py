@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from wandelwerk.core.forms import DateInput, KernForm, KernModelForm
+from wandelwerk.measures.models import Area, Measure, Source, Status
+from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.ozg.models import AdministrativeService
+
+
+class MeasureForm(KernModelForm):
+    class Meta:
+        model = Measure
+        fields = [
+            "title",
+            "area",
+            "description",
+            "org_unit",
+            "service",
+            "duration",
+            "internal_days",
+            "provider_days",
+            "budget_eur",
+            "benefit",
+            "owner",
+            "deadline",
+            "deadline_is_hard",
+            "earliest_start",
+            "prerequisites",
+        ]
+        widgets = {
+            "deadline": DateInput(),
+            "earliest_start": DateInput(),
+            "prerequisites": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
+        self.fields["service"].queryset = AdministrativeService.objects.order_by("name")  # type: ignore[attr-defined]
+        others = Measure.objects.exclude(status=Status.REJECTED).order_by("area", "title")
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        self.fields["prerequisites"].queryset = others  # type: ignore[attr-defined]
+        self.fields["benefit"].widget.attrs.update(min=1, max=10)
+        self.fields["duration"].widget.attrs.update(min=1, max=10)
+
+    def clean_benefit(self) -> int:
+        value: int = self.cleaned_data["benefit"]
+        if not 1 <= value <= 10:
+            raise forms.ValidationError(_("Der Nutzen liegt zwischen 1 und 10."))
+        return value
+
+    def clean_duration(self) -> int:
+        value: int = self.cleaned_data["duration"]
+        if not 1 <= value <= 10:
+            raise forms.ValidationError(_("Die Dauer liegt zwischen 1 und 10 Halbjahren."))
+        return value
+
+
+class AddFromCatalogForm(KernForm):
+    org_unit = forms.ModelChoiceField(
+        label=_("Organisationseinheit"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("– bitte wählen –"),
+    )
+    service = forms.ModelChoiceField(
+        label=_("Leistung"),
+        queryset=AdministrativeService.objects.none(),
+        required=False,
+        empty_label=_("– bitte wählen –"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
+        self.fields["service"].queryset = AdministrativeService.objects.order_by("name")  # type: ignore[attr-defined]
+
+
+class MeasureFilterForm(KernForm):
+    mark_optional = False
+    q = forms.CharField(label=_("Suche"), required=False)
+    area = forms.ChoiceField(
+        label=_("Handlungsfeld"), choices=[("", _("alle")), *Area.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("alle")), *Status.choices], required=False
+    )
+    source = forms.ChoiceField(
+        label=_("Herkunft"), choices=[("", _("alle")), *Source.choices], required=False
+    )
+    org_unit = forms.ModelChoiceField(
+        label=_("Organisationseinheit"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
+
+    def filter(self, queryset: QuerySet[Measure]) -> QuerySet[Measure]:
+        data = self.cleaned_data
+        if data.get("q"):
+            queryset = queryset.filter(
+                Q(title__icontains=data["q"]) | Q(reason__icontains=data["q"])
+            )
+        for name in ("area", "status", "source", "org_unit"):
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
+        return queryset

@@ -1,0 +1,150 @@
+"""Use cases of a municipality's measures. Each runs in one transaction with its audit rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from wandelwerk.audit.logic import record, snapshot
+from wandelwerk.audit.models import Action
+from wandelwerk.core.audited import delete_audited, save_audited
+from wandelwerk.core.tenancy import require_municipality
+from wandelwerk.measures.models import Measure, MeasureTemplate, Scope, Source, Status
+from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.ozg.models import AdministrativeService
+
+
+class MeasureError(ValueError):
+    pass
+
+
+def _scope_for(
+    template: MeasureTemplate, org_unit: OrgUnit | None, service: AdministrativeService | None
+) -> tuple[OrgUnit | None, AdministrativeService | None]:
+    if template.scope == Scope.ADMINISTRATION:
+        return None, None
+    if template.scope == Scope.UNIT:
+        return (org_unit or (service.org_unit if service else None)), None
+    return (service.org_unit if service else org_unit), service
+
+
+@transaction.atomic
+def add_from_template(
+    *,
+    actor: Any,
+    template: MeasureTemplate,
+    org_unit: OrgUnit | None = None,
+    service: AdministrativeService | None = None,
+    status: str = Status.ACCEPTED,
+    source: str = Source.CATALOGUE,
+    reason: str = "",
+) -> Measure:
+    """Add a catalogue measure for its scope, and every prerequisite measure it needs (once)."""
+    org_unit, service = _scope_for(template, org_unit, service)
+    if template.scope == Scope.SERVICE and service is None:
+        raise MeasureError("Diese Maßnahme gilt je Leistung: bitte eine Leistung wählen.")
+    existing = Measure.objects.filter(template=template, org_unit=org_unit, service=service).first()
+    if existing is not None:
+        return existing
+    measure = Measure(
+        municipality=require_municipality(),
+        template=template,
+        title=template.title,
+        area=template.area,
+        description=template.description,
+        org_unit=org_unit,
+        service=service,
+        duration=template.duration,
+        internal_days=template.internal_days,
+        provider_days=template.provider_days,
+        budget_eur=template.budget_eur,
+        benefit=template.benefit,
+        status=status,
+        source=source,
+        reason=reason,
+    )
+    save_audited(actor=actor, instance=measure, before=None)
+    needed = MeasureTemplate.objects.filter(key__in=template.prerequisite_keys)
+    for prerequisite in needed:
+        before = add_from_template(
+            actor=actor,
+            template=prerequisite,
+            org_unit=org_unit,
+            service=service,
+            status=status if status != Status.PROPOSED else Status.PROPOSED,
+            source=source,
+            reason=f"Voraussetzung für „{template.title}“",
+        )
+        measure.prerequisites.add(before)
+    return measure
+
+
+@transaction.atomic
+def save_measure(
+    *,
+    actor: Any,
+    measure: Measure | None = None,
+    values: dict[str, Any],
+    prerequisites: list[Measure] | None = None,
+) -> Measure:
+    before = snapshot(measure) if measure is not None and measure.pk else None
+    measure = measure or Measure(
+        municipality=require_municipality(), source=Source.OWN, status=Status.ACCEPTED
+    )
+    for key, value in values.items():
+        setattr(measure, key, value)
+    save_audited(actor=actor, instance=measure, before=before)
+    if prerequisites is not None:
+        if measure in prerequisites or any(_depends_on(p, measure) for p in prerequisites):
+            raise MeasureError(
+                "Eine Maßnahme kann nicht (auch nicht über andere) von sich selbst abhängen."
+            )
+        measure.prerequisites.set(prerequisites)
+    return measure
+
+
+def _depends_on(measure: Measure, target: Measure) -> bool:
+    """Whether ``measure`` needs ``target`` directly or through other measures."""
+    if target.pk is None:
+        return False
+    seen: set[int] = set()
+    stack = [measure]
+    while stack:
+        current = stack.pop()
+        if current.pk == target.pk:
+            return True
+        if current.pk in seen:
+            continue
+        seen.add(current.pk)
+        stack.extend(current.prerequisites.all())
+    return False
+
+
+@transaction.atomic
+def set_status(*, actor: Any, measure: Measure, status: str) -> Measure:
+    if status not in Status.values:
+        raise MeasureError("Unbekannter Status.")
+    before = snapshot(measure)
+    today = timezone.localdate()
+    measure.status = status
+    if status == Status.IN_PROGRESS and measure.started_on is None:
+        measure.started_on = today
+    if status == Status.DONE:
+        measure.finished_on = measure.finished_on or today
+        measure.started_on = measure.started_on or today
+    measure.save()
+    record(
+        actor=actor, action=Action.TRANSITION, obj=measure, before=before, after=snapshot(measure)
+    )
+    return measure
+
+
+@transaction.atomic
+def delete_measure(*, actor: Any, measure: Measure) -> None:
+    if measure.dependents.exists():
+        raise MeasureError("Andere Maßnahmen setzen diese voraus; bitte zuerst dort entfernen.")
+    delete_audited(
+        actor=actor, instance=measure, in_use_message="Die Maßnahme wird noch verwendet."
+    )

@@ -1,0 +1,26 @@
+"""Reads of a municipality's measures and the catalogue."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+
+from wandelwerk.measures.models import ACTIVE_STATUSES, Measure, MeasureTemplate
+
+
+def measures() -> QuerySet[Measure]:
+    return Measure.objects.select_related("org_unit", "service", "template").annotate(
+        prerequisite_count=Count("prerequisites")
+    )
+
+
+def templates() -> QuerySet[MeasureTemplate]:
+    return MeasureTemplate.objects.order_by("area", "title")
+
+
+def graph_measures() -> list[Measure]:
+    """Accepted and running measures with their prerequisites, for the dependency graph."""
+    return list(
+        Measure.objects.filter(status__in=ACTIVE_STATUSES)
+        .select_related("org_unit")
+        .prefetch_related("prerequisites")
+    )
