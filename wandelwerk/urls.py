@@ -18,5 +18,6 @@ urlpatterns = [
     path(TENANT + "wissen/", include("wandelwerk.knowledge.urls")),
     path(TENANT + "berichte/", include("wandelwerk.reports.urls")),
     path(TENANT + "protokoll/", include("wandelwerk.audit.urls")),
+    path(TENANT + "auftraege/", include("wandelwerk.core.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
