@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wandelwerk.audit.logic import build_event, record_many, snapshot
-from wandelwerk.audit.models import Action
-from wandelwerk.core.importing.base import Importer, Issue, ParsedRow, Plan, register
+from wandelwerk.audit.logic import snapshot
+from wandelwerk.core.importing.base import Importer, Issue, ParsedRow, Plan
 from wandelwerk.core.importing.bulk import update_rows
 from wandelwerk.core.importing.columns import (
     Column,
@@ -18,37 +17,12 @@ from wandelwerk.core.importing.columns import (
     text,
     yes_no,
 )
+from wandelwerk.core.importing.registry import register
 from wandelwerk.organisation.models import Employee, EmploymentType, Hosting, ITSystem, OrgUnit
 
 
 def _changed(obj: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if getattr(obj, k) != v}
-
-
-def _audit(actor: Any, plan: Plan, municipality: Any) -> None:
-    # The municipality is passed on so that building an event reads no related row.
-    events = [
-        build_event(
-            actor=actor,
-            action=Action.CREATE,
-            obj=obj,
-            after=snapshot(obj),
-            municipality=municipality,
-        )
-        for obj in plan.created
-    ]
-    events += [
-        build_event(
-            actor=actor,
-            action=Action.UPDATE,
-            obj=obj,
-            before=before,
-            after=after,
-            municipality=municipality,
-        )
-        for obj, before, after in plan.updated
-    ]
-    record_many(events)
 
 
 @register
@@ -187,7 +161,7 @@ class OrgUnitImporter(Importer):
         if to_move:
             update_rows(OrgUnit, to_move, ["parent"])
         plan.created = [by_code[u.code] for u in plan.created]
-        _audit(actor, plan, self.municipality)
+        self.record_audit(plan, actor)
 
 
 def parent_of_existing(unit: OrgUnit) -> str | None:
@@ -290,7 +264,7 @@ class EmployeeImporter(Importer):
                 )
             }
             plan.created = [by_number[c.personnel_number] for c in plan.created]
-        _audit(actor, plan, self.municipality)
+        self.record_audit(plan, actor)
 
 
 @register
@@ -391,8 +365,8 @@ class ITSystemImporter(Importer):
     def apply(self, plan: Plan, actor: Any) -> None:
         ITSystem.objects.bulk_create(plan.created)
         if plan.updated:
-            ITSystem.objects.bulk_update(
-                [s for s, _, _ in plan.updated], ["vendor", "hosting", "end_of_support"]
+            update_rows(
+                ITSystem, [s for s, _, _ in plan.updated], ["vendor", "hosting", "end_of_support"]
             )
         by_name = {s.name: s for s in ITSystem.objects.all()}
         through = ITSystem.org_units.through
@@ -407,4 +381,4 @@ class ITSystemImporter(Importer):
             ]
         )
         plan.created = [by_name[s.name] for s in plan.created]
-        _audit(actor, plan, self.municipality)
+        self.record_audit(plan, actor)

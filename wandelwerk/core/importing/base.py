@@ -1,4 +1,4 @@
-"""The importer interface, the shared validation of cells, and the registry of kinds."""
+"""The importer interface and the shared validation of cells."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ from typing import Any, ClassVar
 
 from django.db import models
 
+from wandelwerk.audit.logic import build_event, record_many, snapshot
+from wandelwerk.audit.models import Action
 from wandelwerk.core.importing.columns import CellError, Column, is_blank
 from wandelwerk.core.importing.reader import Table
+
+# The registry lives in ``registry``; its names stay importable from here.
+from wandelwerk.core.importing.registry import REGISTRY, get_importer, kinds, register
 
 
 @dataclass(frozen=True, order=True)
@@ -155,25 +160,50 @@ class Importer:
         raise NotImplementedError
 
     def apply(self, plan: Plan, actor: Any) -> None:
+        """Write the plan (bulk operations only) and its audit events (``record_audit``)."""
         raise NotImplementedError
+
+    def record_audit(self, plan: Plan, actor: Any) -> None:
+        """One audit event per created and per updated object, written in one bulk insert.
+
+        Call at the end of ``apply``, when created objects have their primary keys. The
+        municipality is passed on, so building an event reads no related row.
+        """
+        events = [
+            build_event(
+                actor=actor,
+                action=Action.CREATE,
+                obj=obj,
+                after=snapshot(obj),
+                municipality=self.municipality,
+            )
+            for obj in plan.created
+        ]
+        events += [
+            build_event(
+                actor=actor,
+                action=Action.UPDATE,
+                obj=obj,
+                before=before,
+                after=after,
+                municipality=self.municipality,
+            )
+            for obj, before, after in plan.updated
+        ]
+        record_many(events)
 
     @classmethod
     def template_rows(cls) -> list[list[str]]:
         return [[c.header for c in cls.columns], *cls.example]
 
 
-REGISTRY: dict[str, type[Importer]] = {}
-
-
-def register(importer: type[Importer]) -> type[Importer]:
-    REGISTRY[importer.kind] = importer
-    return importer
-
-
-def get_importer(kind: str) -> type[Importer]:
-    try:
-        return REGISTRY[kind]
-    except KeyError as exc:
-        raise KeyError(
-            f"Unbekannte Importart „{kind}“. Möglich: {', '.join(sorted(REGISTRY))}."
-        ) from exc
+__all__ = [
+    "REGISTRY",
+    "Importer",
+    "Issue",
+    "ParsedRow",
+    "Plan",
+    "get_importer",
+    "kinds",
+    "register",
+]

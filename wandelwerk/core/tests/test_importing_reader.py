@@ -232,3 +232,20 @@ def test_csv_written_by_excel_reads_back_the_same(rows, separator):
         table = read_table(data, "x.csv")
         expected = [r for r in rows if any(v.strip() for v in r)]
         assert [(r.values["Kürzel"], r.values["Bezeichnung"]) for r in table.rows] == expected
+
+
+def test_registry_knows_every_kind_and_refuses_a_second_owner():
+    from wandelwerk.core.importing.base import Importer
+    from wandelwerk.core.importing.registry import get_importer, kinds, register
+
+    assert {"org_units", "employees", "it_systems"} <= set(kinds())
+    assert get_importer("employees").label == "Beschäftigte"
+    with pytest.raises(KeyError, match="Unbekannte Importart"):
+        get_importer("moebel")
+
+    class Intruder(Importer):
+        kind = "employees"
+
+    with pytest.raises(ValueError, match="already registered"):
+        register(Intruder)
+    assert get_importer("employees").__name__ == "EmployeeImporter"
