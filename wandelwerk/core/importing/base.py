@@ -86,6 +86,20 @@ class Importer:
         rows: list[ParsedRow] = []
         for row in table.rows:
             data: dict[str, Any] = {}
+            if row.stray:
+                positions = ", ".join(str(p) for p in row.stray)
+                where = (
+                    f"Ein Wert in Spalte Nr. {positions}, die keine Überschrift hat."
+                    if len(row.stray) == 1
+                    else f"Werte in den Spalten Nr. {positions}, die keine Überschrift haben."
+                )
+                issues.append(
+                    Issue(
+                        row.line,
+                        "",
+                        f"{where} Steht ein Trennzeichen in einem Wert ohne Anführungszeichen?",
+                    )
+                )
             for column in personal:
                 if not is_blank(row.values.get(column.header)):
                     issues.append(

@@ -31,10 +31,14 @@ class ImportResult:
 
     def report(self) -> str:
         """The error report as text, one line per error (for the command line)."""
-        lines = [
-            f"Zeile {i.line}, Spalte „{i.column}“: {i.message}" if i.line else i.message
-            for i in self.issues
-        ]
+        lines = []
+        for issue in self.issues:
+            if issue.line and issue.column:
+                lines.append(f"Zeile {issue.line}, Spalte „{issue.column}“: {issue.message}")
+            elif issue.line:
+                lines.append(f"Zeile {issue.line}: {issue.message}")
+            else:
+                lines.append(issue.message)
         return "\n".join(lines)
 
 

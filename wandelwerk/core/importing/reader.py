@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,18 @@ class UnreadableFile(ValueError):
 class Row:
     line: int  # line number in the file as a spreadsheet shows it (header = 1)
     values: dict[str, Any]
+    # Positions (1-based) of filled cells under no header: in a CSV usually a separator inside
+    # an unquoted value, which shifts every later value. Reported, never dropped silently.
+    stray: list[int] = field(default_factory=list)
+
+
+def _row(line: int, headers: list[str], values: Sequence[Any]) -> Row:
+    row = Row(line, {h: v for h, v in zip(headers, values, strict=False) if h})
+    for index, value in enumerate(values):
+        header = headers[index] if index < len(headers) else ""
+        if not header and value is not None and str(value).strip():
+            row.stray.append(index + 1)
+    return row
 
 
 @dataclass
@@ -83,8 +96,13 @@ def _clean_header(value: Any) -> str:
 def _read_csv(text: str) -> Table:
     if not text.strip():
         raise UnreadableFile("Die Datei ist leer.")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    # Excel understands (and some programs write) a first line "sep=;" naming the separator.
+    hint = re.match(r"sep=(.)\r?\n", text)
+    delimiter = hint.group(1) if hint else _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
+        if hint:
+            next(reader)
         headers = [_clean_header(h) for h in next(reader)]
     except csv.Error as exc:
         raise UnreadableFile(f"Die Datei ist keine lesbare CSV-Datei ({exc}).") from exc
@@ -96,7 +114,7 @@ def _read_csv(text: str) -> Table:
             line = reader.line_num
             if not any(v.strip() for v in values):
                 continue
-            table.rows.append(Row(start, dict(zip(headers, values, strict=False))))
+            table.rows.append(_row(start, headers, values))
     except csv.Error as exc:
         raise UnreadableFile(f"Zeile {line + 1}: {exc}") from exc
     return table
@@ -119,8 +137,7 @@ def _read_xlsx(data: bytes) -> Table:
     for number, values in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in values):
             continue
-        cells = [_xlsx_value(v) for v in values[: len(headers)]]
-        table.rows.append(Row(number, dict(zip(headers, cells, strict=False))))
+        table.rows.append(_row(number, headers, [_xlsx_value(v) for v in values]))
     workbook.close()
     return table
 

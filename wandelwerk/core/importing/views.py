@@ -5,6 +5,7 @@ An app mounts them with its kinds, e.g. ``import_urls("organisation", ["org_unit
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -27,7 +29,7 @@ from wandelwerk.core.models import ImportUpload
 from wandelwerk.core.views import MunicipalityMixin
 from wandelwerk.core.xlsx import XLSX_CONTENT_TYPE
 
-ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt")
+ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 
 
 class UploadForm(KernForm):
@@ -55,6 +57,16 @@ class UploadForm(KernForm):
                 % {"mb": settings.IMPORT_MAX_BYTES // 1_048_576}
             )
         return upload
+
+
+def discard_stale_uploads() -> int:
+    """Forget files of the current municipality that were uploaded but neither confirmed nor
+    discarded within ``IMPORT_PENDING_HOURS`` (default 24): they may hold personal data."""
+    hours = getattr(settings, "IMPORT_PENDING_HOURS", 24)
+    cutoff = timezone.now() - dt.timedelta(hours=hours)
+    return ImportUpload.objects.filter(
+        status=ImportUpload.Status.PENDING, created_at__lt=cutoff
+    ).update(status=ImportUpload.Status.DISCARDED, content=b"")
 
 
 def _short_name(name: str, limit: int = 255) -> str:
@@ -121,6 +133,7 @@ class ImportStartView(ImportMixin, TemplateView):
         importer = self.importer(form.cleaned_data["kind"])
         upload = form.cleaned_data["file"]
         with transaction.atomic():
+            discard_stale_uploads()
             record = ImportUpload.objects.create(
                 municipality=self.municipality,
                 kind=importer.kind,

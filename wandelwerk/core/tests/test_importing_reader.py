@@ -249,3 +249,23 @@ def test_registry_knows_every_kind_and_refuses_a_second_owner():
     with pytest.raises(ValueError, match="already registered"):
         register(Intruder)
     assert get_importer("employees").__name__ == "EmployeeImporter"
+
+
+def test_sep_hint_line_names_the_separator_and_keeps_line_numbers():
+    table = read_table(b"sep=,\nK\xfcrzel,Bezeichnung\nA,Eins;zwei\n", "x.csv")
+    assert table.headers == ["Kürzel", "Bezeichnung"]
+    assert [(r.line, r.values["Bezeichnung"]) for r in table.rows] == [(3, "Eins;zwei")]
+
+
+def test_values_without_a_header_are_kept_as_stray_cells():
+    table = read_table(b"A,B,\n1,Weber, Jens\n2,Ok,\n", "x.csv")
+    assert [(r.line, r.values, r.stray) for r in table.rows] == [
+        (2, {"A": "1", "B": "Weber"}, [3]),
+        (3, {"A": "2", "B": "Ok"}, []),
+    ]
+    workbook = Workbook()
+    workbook.active.append(["A", "B"])
+    workbook.active.append([1, 2, None, "x"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert read_table(buffer.getvalue(), "x.xlsx").rows[0].stray == [4]

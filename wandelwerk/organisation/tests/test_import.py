@@ -747,3 +747,41 @@ def test_another_municipality_cannot_reach_the_import_pages(client, users, home,
     assert client.get(own.replace(f"/{theirs}/", f"/{ours}/")).status_code == 404
     with tenancy.activate(home):
         assert OrgUnit.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_unquoted_separator_is_reported_not_swallowed(home):
+    text = "Kürzel,Bezeichnung,Übergeordnete Einheit,Leitung\nFB3,Bürgerdienste,,Weber, Jens\n"
+    result = run(home, "org_units", text)
+    assert not result.ok
+    assert result.report() == (
+        "Zeile 2: Ein Wert in Spalte Nr. 5, die keine Überschrift hat. "
+        "Steht ein Trennzeichen in einem Wert ohne Anführungszeichen?"
+    )
+
+
+@pytest.mark.django_db
+def test_stale_pending_uploads_are_forgotten_with_the_next_upload(client, users, home, other):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wandelwerk.core.models import ImportUpload
+
+    client.force_login(users["editor"])
+    old = _upload(client, home, "org_units", UNITS.encode(), "alt.csv")["Location"]
+    client.force_login(users["other_admin"])
+    _upload(client, other, "org_units", UNITS.encode(), "anders.csv")
+    with tenancy.activate(home):
+        ImportUpload.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    with tenancy.activate(other):
+        ImportUpload.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    client.force_login(users["editor"])
+    _upload(client, home, "org_units", UNITS.encode(), "neu.csv")
+    with tenancy.activate(home):
+        stale, fresh = ImportUpload.objects.order_by("created_at")
+    assert stale.status == "discarded" and bytes(stale.content) == b""
+    assert fresh.status == "pending"
+    with tenancy.activate(other):
+        assert ImportUpload.objects.get().status == "pending"  # other municipalities untouched
+    assert "abgeschlossen" in client.get(old).content.decode()
