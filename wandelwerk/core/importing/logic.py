@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from wandelwerk.audit.logic import record
 from wandelwerk.audit.models import Action
 from wandelwerk.core import tenancy
 from wandelwerk.core.importing.base import Importer, Issue, Plan, get_importer
-from wandelwerk.core.importing.reader import UnreadableFile, read_table
+from wandelwerk.core.importing.reader import MAX_ROWS, UnreadableFile, read_table
 
 
 @dataclass
@@ -49,7 +50,7 @@ def check_import(
     importer = get_importer(kind)(municipality, allow_personal=allow_personal)
     result = ImportResult(kind=kind)
     try:
-        table = read_table(data, filename)
+        table = read_table(data, filename, max_rows=getattr(settings, "IMPORT_MAX_ROWS", MAX_ROWS))
     except UnreadableFile as exc:
         result.issues.append(Issue(0, "", str(exc)))
         return result, None, importer

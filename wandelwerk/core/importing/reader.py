@@ -44,15 +44,21 @@ class Table:
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls) and other OLE files
 
 
-def read_table(data: bytes, filename: str = "") -> Table:
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+
+
+def read_table(data: bytes, filename: str = "", *, max_rows: int = MAX_ROWS) -> Table:
+    """Header and data rows of a CSV or XLSX file; ``UnreadableFile`` with a German message
+    when the file cannot be read (or has more than ``max_rows`` data rows)."""
     if data.startswith(OLE2_MAGIC) or filename.lower().endswith(".xls"):
         raise UnreadableFile(
             "Das alte Excel-Format (.xls) wird nicht gelesen. Bitte in Excel als "
             "„Excel-Arbeitsmappe (*.xlsx)“ oder „CSV (Trennzeichen-getrennt)“ speichern."
         )
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
-        return _read_xlsx(data)
-    return _read_csv(decode(data))
+        return _read_xlsx(data, max_rows)
+    return _read_csv(decode(data), max_rows)
 
 
 def decode(data: bytes) -> str:
@@ -93,7 +99,7 @@ def _clean_header(value: Any) -> str:
     return " ".join(str(value or "").replace("\ufeff", "").split())
 
 
-def _read_csv(text: str) -> Table:
+def _read_csv(text: str, max_rows: int) -> Table:
     if not text.strip():
         raise UnreadableFile("Die Datei ist leer.")
     # Excel understands (and some programs write) a first line "sep=;" naming the separator.
@@ -114,32 +120,52 @@ def _read_csv(text: str) -> Table:
             line = reader.line_num
             if not any(v.strip() for v in values):
                 continue
+            if len(table.rows) >= max_rows:
+                raise _too_many(max_rows)
             table.rows.append(_row(start, headers, values))
     except csv.Error as exc:
         raise UnreadableFile(f"Zeile {line + 1}: {exc}") from exc
     return table
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes, max_rows: int) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise UnreadableFile("Die Datei ist keine lesbare Excel-Datei (XLSX).") from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
     try:
-        headers = [_clean_header(h) for h in next(rows)]
-    except StopIteration as exc:
-        raise UnreadableFile("Die Datei ist leer.") from exc
-    while headers and not headers[-1]:
-        headers.pop()
-    table = Table(headers)
-    for number, values in enumerate(rows, start=2):
-        if not any(v not in (None, "") for v in values):
-            continue
-        table.rows.append(_row(number, headers, [_xlsx_value(v) for v in values]))
-    workbook.close()
+        if not workbook.worksheets:
+            raise UnreadableFile("Die Excel-Datei enthält kein Tabellenblatt.")
+        sheet = workbook.worksheets[0]
+        # A sheet may claim a huge size; read no further than a table can sensibly reach.
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        try:
+            headers = [_clean_header(h) for h in next(rows)]
+        except StopIteration as exc:
+            raise UnreadableFile("Die Datei ist leer.") from exc
+        while headers and not headers[-1]:
+            headers.pop()
+        table = Table(headers)
+        for number, values in enumerate(rows, start=2):
+            if not any(v not in (None, "") for v in values):
+                continue
+            if len(table.rows) >= max_rows:
+                raise _too_many(max_rows)
+            table.rows.append(_row(number, headers, [_xlsx_value(v) for v in values]))
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a broken sheet inside a readable archive
+        raise UnreadableFile("Die Datei ist keine lesbare Excel-Datei (XLSX).") from exc
+    finally:
+        workbook.close()
     return table
+
+
+def _too_many(max_rows: int) -> UnreadableFile:
+    limit = f"{max_rows:_}".replace("_", ".")
+    return UnreadableFile(
+        f"Die Datei hat mehr als {limit} Datenzeilen; bitte in kleinere Dateien teilen."
+    )
 
 
 def _xlsx_value(value: Any) -> Any:

@@ -269,3 +269,31 @@ def test_values_without_a_header_are_kept_as_stray_cells():
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert read_table(buffer.getvalue(), "x.xlsx").rows[0].stray == [4]
+
+
+def test_too_many_rows_and_broken_sheets_are_reported():
+    with pytest.raises(UnreadableFile, match="mehr als 2 Datenzeilen"):
+        read_table(b"A;B\n1;2\n3;4\n5;6\n", "x.csv", max_rows=2)
+    assert len(read_table(b"A;B\n1;2\n3;4\n", "x.csv", max_rows=2).rows) == 2
+    workbook = Workbook()
+    for i in range(4):
+        workbook.active.append([i])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(UnreadableFile, match="mehr als 2 Datenzeilen"):
+        read_table(buffer.getvalue(), "x.xlsx", max_rows=2)
+    # A valid archive whose sheet is not valid XML.
+    import zipfile
+
+    broken = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(broken, "w") as target,
+    ):
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                content = content[: len(content) // 2]
+            target.writestr(item, content)
+    with pytest.raises(UnreadableFile, match="keine lesbare Excel-Datei"):
+        read_table(broken.getvalue(), "x.xlsx")
