@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -25,6 +26,10 @@ class ObjectMixin(MunicipalityMixin):
     model: Any
     object: Any = None
     kwargs: dict[str, Any]
+    list_url_name = ""  # the section's list page, e.g. "organisation:orgunit_list"
+
+    def list_url(self) -> str:
+        return reverse(self.list_url_name, args=[self.municipality.slug])
 
     def get_queryset(self) -> Any:
         return self.model.objects.all()
@@ -41,7 +46,11 @@ class ObjectMixin(MunicipalityMixin):
         return context
 
     def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return []
+        crumbs = getattr(self, "crumbs", None)
+        return crumbs({"label": self.page_label()}) if crumbs else []
+
+    def page_label(self) -> str:
+        return str(self.object)
 
 
 class ObjectFormView(ObjectMixin, FormView):
@@ -98,8 +107,11 @@ class ObjectFormView(ObjectMixin, FormView):
             return _("%(what)s anlegen") % {"what": meta.verbose_name}
         return _("%(what)s bearbeiten") % {"what": self.object}
 
+    def page_label(self) -> str:
+        return self.get_heading()
+
     def get_cancel_url(self) -> str:
-        raise NotImplementedError
+        return str(self.object.get_absolute_url()) if self.object else self.list_url()
 
 
 class ObjectDeleteView(ObjectMixin, TemplateView):
@@ -115,7 +127,7 @@ class ObjectDeleteView(ObjectMixin, TemplateView):
         raise NotImplementedError
 
     def get_success_url(self) -> str:
-        raise NotImplementedError
+        return self.list_url()
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.load_object()

@@ -160,6 +160,7 @@ class AddFromCatalogView(MeasuresMixin, TemplateView):
 
 class MeasureSection(MeasuresMixin):
     model = Measure
+    list_url_name = "measures:index"
 
     def get_queryset(self) -> Any:
         return Measure.objects.select_related("org_unit", "service", "template")
@@ -218,16 +219,6 @@ class MeasureFormView(MeasureSection, ObjectFormView):
 
             raise ValidationError({"prerequisites": str(exc)}) from exc
 
-    def get_cancel_url(self) -> str:
-        return (
-            str(self.object.get_absolute_url())
-            if self.object
-            else reverse("measures:index", args=[self.municipality.slug])
-        )
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": self.get_heading()})
-
 
 class MeasureDeleteView(MeasureSection, ObjectDeleteView):
     permission_required = "measures.change"
@@ -239,9 +230,6 @@ class MeasureDeleteView(MeasureSection, ObjectDeleteView):
             from wandelwerk.core.audited import InUseError
 
             raise InUseError(str(exc)) from exc
-
-    def get_success_url(self) -> str:
-        return reverse("measures:index", args=[self.municipality.slug])
 
 
 class GraphView(MeasuresMixin, TemplateView):

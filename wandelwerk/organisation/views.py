@@ -64,7 +64,7 @@ class IndexView(OrganisationMixin, TemplateView):
 
 class OrgUnitSection(OrganisationMixin):
     section_label = _("Organisationseinheiten")
-    section_url = "organisation:orgunit_list"
+    section_url = list_url_name = "organisation:orgunit_list"
     model = OrgUnit
 
 
@@ -122,14 +122,6 @@ class OrgUnitFormView(OrgUnitSection, ObjectFormView):
             citizen_contact=data["citizen_contact"],
         )
 
-    def get_cancel_url(self) -> str:
-        if self.object:
-            return str(self.object.get_absolute_url())
-        return reverse("organisation:orgunit_list", args=[self.municipality.slug])
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": self.get_heading()})
-
 
 class OrgUnitDeleteView(OrgUnitSection, ObjectDeleteView):
     permission_required = "organisation.change"
@@ -137,16 +129,13 @@ class OrgUnitDeleteView(OrgUnitSection, ObjectDeleteView):
     def delete(self, obj: OrgUnit) -> None:
         logic.delete_org_unit(actor=self.request.user, unit=obj)
 
-    def get_success_url(self) -> str:
-        return reverse("organisation:orgunit_list", args=[self.municipality.slug])
-
 
 # Employees ---------------------------------------------------------------------------------
 
 
 class EmployeeSection(OrganisationMixin):
     section_label = _("Beschäftigte")
-    section_url = "organisation:employee_list"
+    section_url = list_url_name = "organisation:employee_list"
     model = Employee
 
 
@@ -248,14 +237,6 @@ class EmployeeFormView(EmployeeSection, ObjectFormView):
             personal=form.personal_data(),
         )
 
-    def get_cancel_url(self) -> str:
-        if self.object:
-            return str(self.object.get_absolute_url())
-        return reverse("organisation:employee_list", args=[self.municipality.slug])
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": self.get_heading()})
-
 
 class EmployeeDeleteView(EmployeeSection, ObjectDeleteView):
     permission_required = "organisation.change"
@@ -263,16 +244,13 @@ class EmployeeDeleteView(EmployeeSection, ObjectDeleteView):
     def delete(self, obj: Employee) -> None:
         logic.delete_employee(actor=self.request.user, employee=obj)
 
-    def get_success_url(self) -> str:
-        return reverse("organisation:employee_list", args=[self.municipality.slug])
-
 
 # IT systems --------------------------------------------------------------------------------
 
 
 class ITSystemSection(OrganisationMixin):
     section_label = _("IT-Verfahren")
-    section_url = "organisation:itsystem_list"
+    section_url = list_url_name = "organisation:itsystem_list"
     model = ITSystem
 
 
@@ -333,20 +311,9 @@ class ITSystemFormView(ITSystemSection, ObjectFormView):
             org_units=data["org_units"],
         )
 
-    def get_cancel_url(self) -> str:
-        if self.object:
-            return str(self.object.get_absolute_url())
-        return reverse("organisation:itsystem_list", args=[self.municipality.slug])
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": self.get_heading()})
-
 
 class ITSystemDeleteView(ITSystemSection, ObjectDeleteView):
     permission_required = "organisation.change"
 
     def delete(self, obj: ITSystem) -> None:
         logic.delete_it_system(actor=self.request.user, system=obj)
-
-    def get_success_url(self) -> str:
-        return reverse("organisation:itsystem_list", args=[self.municipality.slug])

@@ -109,6 +109,7 @@ class IndexView(OzgMixin, ListingMixin, TemplateView):
 
 class ServiceSection(OzgMixin):
     model = AdministrativeService
+    list_url_name = "ozg:index"
 
     def get_queryset(self) -> Any:
         return queries.services()
@@ -145,25 +146,12 @@ class ServiceFormView(ServiceSection, ObjectFormView):
             values["life_situation_id"] = values["ozg_service"].life_situation_id
         return logic.save_service(actor=self.request.user, service=self.object, values=values)
 
-    def get_cancel_url(self) -> str:
-        return (
-            str(self.object.get_absolute_url())
-            if self.object
-            else reverse("ozg:index", args=[self.municipality.slug])
-        )
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": self.get_heading()})
-
 
 class ServiceDeleteView(ServiceSection, ObjectDeleteView):
     permission_required = "ozg.change"
 
     def delete(self, obj: AdministrativeService) -> None:
         logic.delete_service(actor=self.request.user, service=obj)
-
-    def get_success_url(self) -> str:
-        return reverse("ozg:index", args=[self.municipality.slug])
 
 
 class MilestonesView(ServiceSection, ObjectMixin, TemplateView):
