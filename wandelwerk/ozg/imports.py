@@ -6,11 +6,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from wandelwerk.audit.logic import build_event, record_many, snapshot
-from wandelwerk.audit.models import Action
-from wandelwerk.core.importing.base import Importer, Issue, ParsedRow, Plan, register
+from wandelwerk.audit.logic import snapshot
+from wandelwerk.core.importing.base import Importer, Issue, ParsedRow, Plan
 from wandelwerk.core.importing.bulk import update_rows
 from wandelwerk.core.importing.columns import Column, choice, integer, text, yes_no
+from wandelwerk.core.importing.registry import register
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.ozg.models import (
     MAX_LEVEL,
@@ -269,12 +269,4 @@ class ServiceImporter(Importer):
                 for s, prev in plan.extra["levels"]
             ]
         )
-        events = [
-            build_event(actor=actor, action=Action.CREATE, obj=s, after=snapshot(s))
-            for s in plan.created
-        ]
-        events += [
-            build_event(actor=actor, action=Action.UPDATE, obj=s, before=b, after=a)
-            for s, b, a in plan.updated
-        ]
-        record_many(events)
+        self.record_audit(plan, actor)
