@@ -1,11 +1,128 @@
-"""Pages of the section „Fahrplan“."""
+"""Pages of the roadmap: scenarios (create, edit, copy, freeze as baseline)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
 from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.roadmap import logic
+from wandelwerk.roadmap.forms import ScenarioForm
+from wandelwerk.roadmap.models import Scenario
+from wandelwerk.roadmap.periods import periods
 
 
-class IndexView(MunicipalityMixin, TemplateView):
+class RoadmapMixin(MunicipalityMixin):
+    permission_required = "roadmap.view"
+
+    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
+        slug = self.municipality.slug
+        return [
+            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": _("Fahrplan"), "url": reverse("roadmap:index", args=[slug])},
+            *extra,
+        ]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("breadcrumbs", self.crumbs())
+        context["can_change"] = self.can("roadmap.change")
+        context["can_freeze"] = self.can("roadmap.freeze")
+        return context
+
+
+class IndexView(RoadmapMixin, TemplateView):
     template_name = "roadmap/index.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["scenarios"] = list(Scenario.objects.all())
+        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Fahrplan")}]
+        return context
+
+
+class ScenarioSection(RoadmapMixin):
+    model = Scenario
+    list_url_name = "roadmap:index"
+
+
+class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
+    template_name = "roadmap/scenario_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        self.object = self.load_object()
+        context = super().get_context_data(**kwargs)
+        context["periods"] = periods(self.object.first_period, self.object.periods)
+        context["plan"] = self.object.plans.first()
+        return context
+
+
+class ScenarioFormView(ScenarioSection, ObjectFormView):
+    form_class = ScenarioForm
+    permission_required = "roadmap.change"
+
+    def get_initial(self) -> dict[str, Any]:
+        today = timezone.localdate()
+        return {
+            "start_year": today.year + (1 if today.month > 6 else 0),
+            "start_half": 2 if today.month <= 6 else 1,
+        }
+
+    def save(self, form: ScenarioForm) -> Scenario:
+        try:
+            return logic.save_scenario(
+                actor=self.request.user, scenario=self.object, values=form.cleaned_data
+            )
+        except logic.ScenarioFrozen as exc:
+            raise ValidationError(str(exc)) from exc
+
+
+class ScenarioDeleteView(ScenarioSection, ObjectDeleteView):
+    permission_required = "roadmap.change"
+
+    def delete(self, obj: Scenario) -> None:
+        try:
+            logic.delete_scenario(actor=self.request.user, scenario=obj)
+        except logic.ScenarioFrozen as exc:
+            from wandelwerk.core.audited import InUseError
+
+            raise InUseError(str(exc)) from exc
+
+
+class ScenarioActionView(ScenarioSection, ObjectMixin, TemplateView):
+    """POST: copy the scenario, or freeze it as the council's baseline."""
+
+    permission_required = "roadmap.change"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        scenario = self.load_object()
+        action = request.POST.get("action")
+        if action == "copy":
+            copy = logic.copy_scenario(
+                actor=request.user,
+                scenario=scenario,
+                name=_("%(name)s (Kopie)") % {"name": scenario.name},
+            )
+            messages.success(request, _("Szenario kopiert."))
+            return redirect(copy.get_absolute_url())
+        if action == "freeze":
+            if not self.can("roadmap.freeze"):
+                from django.core.exceptions import PermissionDenied
+
+                raise PermissionDenied
+            try:
+                logic.freeze_as_baseline(actor=request.user, scenario=scenario)
+                messages.success(request, _("Szenario als Basis (Ratsbeschluss) festgeschrieben."))
+            except ValueError as exc:
+                messages.error(request, str(exc))
+        return redirect(scenario.get_absolute_url())

@@ -1,0 +1,29 @@
+"""The scenario pages in Chromium: axe-core finds no WCAG 2.1 A/AA violation."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from wandelwerk.core import tenancy
+from wandelwerk.core.testing.browser import assert_accessible, login
+from wandelwerk.roadmap.models import Scenario
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_scenario_pages_are_accessible(page, users, home):
+    with tenancy.activate(home):
+        scenario = Scenario.objects.create(name="Basis", start_year=2027)
+    login(page, "consultant")
+    slug = home.slug
+    for name, args in [
+        ("roadmap:index", [slug]),
+        ("roadmap:scenario_create", [slug]),
+        ("roadmap:scenario_detail", [slug, scenario.pk]),
+        ("roadmap:scenario_update", [slug, scenario.pk]),
+        ("roadmap:scenario_delete", [slug, scenario.pk]),
+    ]:
+        page.goto(page.base_url + reverse(name, args=args))
+        assert page.locator("h1").count() == 1, name
+        assert_accessible(page, name)

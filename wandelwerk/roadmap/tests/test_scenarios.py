@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from wandelwerk.core import tenancy
+from wandelwerk.roadmap.models import Plan, Scenario
+
+DATA = {
+    "name": "Basis",
+    "start_year": "2027",
+    "start_half": "1",
+    "periods": "10",
+    "internal_days_per_period": "200",
+    "provider_days_per_period": "60",
+    "budget_per_year": "150000",
+    "change_capacity": "2",
+    "weight_benefit": "3",
+    "weight_deadlines": "5",
+    "weight_focus": "1",
+}
+
+
+def url(name, municipality, *args):
+    return reverse(f"roadmap:{name}", args=[municipality.slug, *args])
+
+
+@pytest.mark.django_db
+def test_create_copy_and_list_scenarios(client, users, home):
+    client.force_login(users["editor"])
+    response = client.post(url("scenario_create", home), DATA)
+    assert response.status_code == 302
+    with tenancy.activate(home):
+        basis = Scenario.objects.get()
+    client.post(url("scenario_action", home, basis.pk), {"action": "copy"})
+    page = client.get(url("index", home)).content.decode()
+    assert "Basis (Kopie)" in page and "1. Hj. 2027" in page
+
+
+@pytest.mark.django_db
+def test_freeze_needs_a_plan_and_then_nothing_changes(client, users, home):
+    with tenancy.activate(home):
+        scenario = Scenario.objects.create(name="Ambitioniert", start_year=2027)
+    client.force_login(users["consultant"])
+    page = client.post(
+        url("scenario_action", home, scenario.pk), {"action": "freeze"}, follow=True
+    ).content.decode()
+    assert "zuerst planen" in page
+    Plan.objects.unscoped().create(municipality=home, scenario=scenario, status="optimal")
+    client.post(url("scenario_action", home, scenario.pk), {"action": "freeze"})
+    scenario.refresh_from_db()
+    assert scenario.is_baseline and scenario.frozen
+    page = client.post(
+        url("scenario_update", home, scenario.pk), DATA | {"name": "Geändert"}
+    ).content.decode()
+    assert "festgeschrieben" in page
+    scenario.refresh_from_db()
+    assert scenario.name == "Ambitioniert"
+    client.post(url("scenario_delete", home, scenario.pk))
+    assert Scenario.objects.unscoped().filter(pk=scenario.pk).exists()
+
+
+@pytest.mark.django_db
+def test_editors_cannot_freeze(client, users, home):
+    with tenancy.activate(home):
+        scenario = Scenario.objects.create(name="X", start_year=2027)
+    Plan.objects.unscoped().create(municipality=home, scenario=scenario, status="optimal")
+    client.force_login(users["editor"])
+    assert (
+        client.post(url("scenario_action", home, scenario.pk), {"action": "freeze"}).status_code
+        == 403
+    )
