@@ -8,10 +8,11 @@ A kind of job is a function registered with ``@runner("kind")`` that takes the j
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -57,8 +58,17 @@ def run_job(job_id: int) -> None:
     if job.status != Job.Status.QUEUED:
         return
 
+    owner = threading.get_ident()
+
     def progress(percent: int, message: str = "") -> None:
-        _update(job_id, progress=max(0, min(100, int(percent))), message=message[:300])
+        # Best effort: solvers report from their own threads, which get their own connection.
+        try:
+            _update(job_id, progress=max(0, min(100, int(percent))), message=message[:300])
+        except DatabaseError:
+            pass
+        finally:
+            if threading.get_ident() != owner:
+                connections.close_all()
 
     _update(job_id, status=Job.Status.RUNNING, message="läuft …")
     with tenancy.activate(job.municipality):

@@ -6,3 +6,6 @@ class RoadmapConfig(AppConfig):
     name = "wandelwerk.roadmap"
     label = "roadmap"
     verbose_name = _("Fahrplan")
+
+    def ready(self) -> None:
+        from wandelwerk.roadmap import planning  # noqa: F401  (registers the planning job)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
+from wandelwerk.core.jobs import start_job
 from wandelwerk.core.views import MunicipalityMixin
-from wandelwerk.roadmap import logic
+from wandelwerk.roadmap import logic, planning
 from wandelwerk.roadmap.forms import ScenarioForm
 from wandelwerk.roadmap.models import Scenario
 from wandelwerk.roadmap.periods import periods
@@ -61,8 +62,22 @@ class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
         context = super().get_context_data(**kwargs)
-        context["periods"] = periods(self.object.first_period, self.object.periods)
-        context["plan"] = self.object.plans.first()
+        scenario = self.object
+        plan = scenario.plans.first()
+        context["periods"] = periods(scenario.first_period, scenario.periods)
+        context["plan"] = plan
+        if plan is not None:
+            placements = list(
+                plan.placements.select_related("measure", "measure__org_unit").order_by(
+                    "start", "measure__title"
+                )
+            )
+            context["columns"] = planning.bundles(plan, scenario)
+            context["unplaced"] = [p for p in placements if p.start is None]
+            context["late"] = [p for p in placements if p.late]
+            context["placements"] = [p for p in placements if p.start is not None]
+            use = planning.capacity_use(plan, scenario)
+            context["capacity_rows"] = list(zip(context["periods"], use, strict=True))
         return context
 
 
@@ -115,6 +130,17 @@ class ScenarioActionView(ScenarioSection, ObjectMixin, TemplateView):
             )
             messages.success(request, _("Szenario kopiert."))
             return redirect(copy.get_absolute_url())
+        if action == "plan":
+            if scenario.frozen:
+                messages.error(request, _("Ein festgeschriebenes Szenario wird nicht neu geplant."))
+                return redirect(scenario.get_absolute_url())
+            job = start_job(
+                actor=request.user,
+                kind="roadmap.plan",
+                title=_("Planung: %(name)s") % {"name": scenario.name},
+                params={"scenario": scenario.pk},
+            )
+            return redirect("core:job", self.municipality.slug, job.pk)
         if action == "freeze":
             if not self.can("roadmap.freeze"):
                 from django.core.exceptions import PermissionDenied

@@ -152,6 +152,9 @@ def solve(instance: Instance, *, time_limit: float = 10.0, workers: int = 2) -> 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
+    # The full linear relaxation of the cumulatives gives much stronger lower bounds: with it the
+    # hard j30 instances are proven optimal within seconds instead of minutes.
+    solver.parameters.linearization_level = 2
     status = solver.solve(model)
     seconds = time.perf_counter() - started
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):

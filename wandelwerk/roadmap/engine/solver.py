@@ -249,7 +249,7 @@ def _precheck(problem: Problem) -> list[Conflict]:
                 Conflict(
                     "deadline",
                     (t.id,),
-                    f"Frist von {t.id} (Periode {t.deadline}) liegt vor frühestem Beginn {t.release} plus Dauer {t.duration}.",
+                    f"Die Frist von „{t.id}“ (Halbjahr {t.deadline} des Plans) liegt vor frühestem Beginn plus Dauer ({t.release} + {t.duration}).",
                 )
             )
     ids = {t.id for t in problem.tasks}
@@ -276,7 +276,7 @@ def _precheck(problem: Problem) -> list[Conflict]:
                 Conflict(
                     "prerequisite",
                     tuple(cycle),
-                    "Zirkel in den Voraussetzungen: " + " → ".join(cycle),
+                    "Zirkel in den Voraussetzungen: " + " → ".join(f"„{c}“" for c in cycle),
                 )
             )
             break
@@ -290,7 +290,7 @@ def _diagnose(problem: Problem, build: _Build, solver: cp_model.CpSolver) -> lis
     names = [by_index[i] for i in core if i in by_index]
     if names:
         tasks = {t.id: t for t in problem.tasks}
-        details = ", ".join(f"{n} (bis Periode {tasks[n].deadline})" for n in names)
+        details = ", ".join(f"„{n}“ (bis Halbjahr {tasks[n].deadline} des Plans)" for n in names)
         return [
             Conflict(
                 "deadline",

@@ -1,0 +1,220 @@
+"""From a scenario and the municipality's measures to the engine's problem, and back to a plan."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from wandelwerk.core.jobs import runner
+from wandelwerk.core.models import Job
+from wandelwerk.measures.models import Measure, Status
+from wandelwerk.roadmap.engine import Problem, Task, Weights, solve
+from wandelwerk.roadmap.engine import Status as EngineStatus
+from wandelwerk.roadmap.models import Placement, Plan, Scenario
+from wandelwerk.roadmap.periods import period_of, periods
+
+INTERNAL = "Eigene Personentage"
+PROVIDER = "Beratertage"
+PLANNED_STATUSES = [
+    Status.ACCEPTED,
+    Status.PLANNED,
+    Status.IN_PROGRESS,
+    Status.DELAYED,
+    Status.DONE,
+]
+
+
+@dataclass
+class Built:
+    problem: Problem
+    measures: dict[str, Measure]
+
+
+def build_problem(scenario: Scenario) -> Built:
+    first = scenario.first_period
+    horizon = scenario.periods
+    measures = {
+        str(m.pk): m
+        for m in Measure.objects.filter(status__in=PLANNED_STATUSES)
+        .select_related("org_unit")
+        .prefetch_related("prerequisites")
+    }
+    tasks = []
+    for key, m in measures.items():
+        duration = max(1, m.duration)
+        fixed = None
+        if m.status in (Status.IN_PROGRESS, Status.DONE) and m.started_on is not None:
+            fixed = max(0, min(horizon - duration, period_of(m.started_on, first)))
+        deadline = None
+        if m.deadline is not None:
+            deadline = max(0, period_of(m.deadline, first) + 1)
+        tasks.append(
+            Task(
+                id=key,
+                duration=duration,
+                demands={
+                    INTERNAL: math.ceil(m.internal_days / duration),
+                    PROVIDER: math.ceil(m.provider_days / duration),
+                },
+                cost=m.budget_eur,
+                units=(m.org_unit.code,) if m.org_unit else (),
+                area=m.area,
+                benefit=m.benefit,
+                release=max(0, period_of(m.earliest_start, first)) if m.earliest_start else 0,
+                deadline=deadline,
+                deadline_hard=m.deadline_is_hard and deadline is not None,
+                fixed_start=fixed,
+                predecessors=tuple(
+                    str(p.pk) for p in m.prerequisites.all() if str(p.pk) in measures
+                ),
+            )
+        )
+    half_years = periods(first, horizon)
+    fiscal_years = sorted(
+        {h.fiscal_year(scenario.municipality.fiscal_year_start_month) for h in half_years}
+    )
+    index = {year: i for i, year in enumerate(fiscal_years)}
+    units = {code for t in tasks for code in t.units}
+    problem = Problem(
+        horizon=horizon,
+        tasks=tasks,
+        capacities={
+            INTERNAL: [scenario.internal_days_per_period] * horizon,
+            PROVIDER: [scenario.provider_days_per_period] * horizon,
+        },
+        budgets=[scenario.budget_per_year] * len(fiscal_years),
+        fiscal_year=[
+            index[h.fiscal_year(scenario.municipality.fiscal_year_start_month)] for h in half_years
+        ],
+        change_capacity={u: scenario.change_capacity for u in units},
+        weights=Weights(
+            benefit=scenario.weight_benefit,
+            deadlines=scenario.weight_deadlines * 10,
+            focus=scenario.weight_focus,
+        ),
+    )
+    return Built(problem, measures)
+
+
+STATUS_MAP = {
+    EngineStatus.OPTIMAL: Plan.Status.OPTIMAL,
+    EngineStatus.FEASIBLE: Plan.Status.FEASIBLE,
+    EngineStatus.INFEASIBLE: Plan.Status.INFEASIBLE,
+    EngineStatus.UNKNOWN: Plan.Status.UNKNOWN,
+}
+
+
+def plan_scenario(
+    scenario: Scenario, *, actor: Any = None, time_limit: float = 20.0, progress: Any = None
+) -> Plan:
+    built = build_problem(scenario)
+    previous = scenario.plans.first()
+    hint = (
+        {str(p.measure_id): p.start for p in previous.placements.all() if p.start is not None}
+        if previous
+        else None
+    )
+    result = solve(built.problem, time_limit=time_limit, workers=2, progress=progress, hint=hint)
+    with transaction.atomic():
+        plan = Plan.objects.create(
+            municipality=scenario.municipality,
+            scenario=scenario,
+            status=STATUS_MAP[result.status],
+            objective=result.objective,
+            bound=result.bound,
+            gap=result.gap,
+            seconds=round(result.seconds, 2),
+            diagnosis=[
+                {
+                    "kind": c.kind,
+                    "tasks": [
+                        str(built.measures[t]) if t in built.measures else t for t in c.tasks
+                    ],
+                    "message": _readable(c.message, built),
+                }
+                for c in result.conflicts
+            ],
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        tasks = {t.id: t for t in built.problem.tasks}
+        placements = []
+        for key, measure in built.measures.items():
+            start = result.starts.get(key)
+            task = tasks[key]
+            reason = result.reasons.get(key)
+            placements.append(
+                Placement(
+                    municipality=scenario.municipality,
+                    plan=plan,
+                    measure=measure,
+                    start=start,
+                    end=None if start is None else start + task.duration - 1,
+                    reason=_readable(reason.message, built)[:300]
+                    if reason
+                    else ("passt nicht in den Planungszeitraum" if start is None else ""),
+                    critical=key in result.critical,
+                    late=start is not None
+                    and task.deadline is not None
+                    and start + task.duration > task.deadline,
+                )
+            )
+        Placement.objects.bulk_create(placements)
+    return plan
+
+
+def _readable(message: str, built: Built) -> str:
+    """Replace measure ids in engine messages by the measures' names."""
+    for key, measure in built.measures.items():
+        message = message.replace(f"„{key}“", f"„{measure}“")
+    return message
+
+
+@runner("roadmap.plan")
+def run_planning(job: Job, progress: Any) -> dict[str, Any]:
+    scenario = Scenario.objects.get(pk=job.params["scenario"])
+    progress(5, "Problem aufgebaut, Planer läuft")
+    found = {"n": 0}
+
+    def on_solution(objective: float, bound: float | None) -> None:
+        found["n"] += 1
+        progress(
+            min(95, 10 + 8 * found["n"]),
+            f"{found['n']}. Lösung gefunden (Zielwert {objective:,.0f})".replace(",", "."),
+        )
+
+    plan = plan_scenario(scenario, actor=job.created_by, progress=on_solution)
+    job.result_url = scenario.get_absolute_url()
+    return {"plan": plan.pk, "status": plan.status}
+
+
+def bundles(plan: Plan, scenario: Scenario) -> list[dict[str, Any]]:
+    """Half-year columns with the Digitalbündel: measures that start in that half-year, by area."""
+    columns: list[dict[str, Any]] = [
+        {"period": h, "areas": defaultdict(list)}
+        for h in periods(scenario.first_period, scenario.periods)
+    ]
+    for placement in plan.placements.select_related("measure", "measure__org_unit"):
+        if placement.start is not None and 0 <= placement.start < len(columns):
+            columns[placement.start]["areas"][placement.measure.area].append(placement)
+    for column in columns:
+        column["areas"] = sorted(column["areas"].items())
+    return columns
+
+
+def capacity_use(plan: Plan, scenario: Scenario) -> list[dict[str, Any]]:
+    """Per half-year: internal days, provider days and euro used against the scenario's capacity."""
+    use = [{"internal": 0, "provider": 0, "budget": 0} for _ in range(scenario.periods)]
+    for placement in plan.placements.select_related("measure"):
+        if placement.start is None:
+            continue
+        m = placement.measure
+        duration = max(1, m.duration)
+        for p in range(placement.start, min(scenario.periods, placement.start + duration)):
+            use[p]["internal"] += math.ceil(m.internal_days / duration)
+            use[p]["provider"] += math.ceil(m.provider_days / duration)
+            use[p]["budget"] += m.budget_eur // duration
+    return use

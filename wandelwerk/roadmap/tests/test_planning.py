@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from wandelwerk.core.models import Job
+from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.measures.models import Measure
+from wandelwerk.roadmap.models import Placement, Scenario
+from wandelwerk.roadmap.planning import build_problem, plan_scenario
+
+
+@pytest.fixture
+def measures(in_home, home):
+    unit = OrgUnitFactory(municipality=home, code="3.1")
+    pilot = Measure.objects.create(
+        title="E-Akte-Pilot",
+        area="digital",
+        status="accepted",
+        duration=2,
+        internal_days=60,
+        provider_days=20,
+        budget_eur=30000,
+        benefit=8,
+    )
+    rollout = Measure.objects.create(
+        title="E-Akte-Rollout",
+        area="digital",
+        status="accepted",
+        duration=2,
+        internal_days=80,
+        provider_days=20,
+        budget_eur=40000,
+        benefit=9,
+        org_unit=unit,
+    )
+    rollout.prerequisites.add(pilot)
+    Measure.objects.create(title="Abgelehnt", area="change", status="rejected")
+    return {"pilot": pilot, "rollout": rollout}
+
+
+@pytest.mark.django_db
+def test_problem_from_measures_and_scenario(in_home, measures):
+    scenario = Scenario.objects.create(
+        name="Basis", start_year=2027, start_half=1, periods=6, internal_days_per_period=50
+    )
+    built = build_problem(scenario)
+    tasks = {t.id: t for t in built.problem.tasks}
+    rollout = tasks[str(measures["rollout"].pk)]
+    assert len(tasks) == 2  # rejected measures are not planned
+    assert rollout.predecessors == (str(measures["pilot"].pk),)
+    assert rollout.demands["Eigene Personentage"] == 40 and rollout.units == ("3.1",)
+    assert built.problem.fiscal_year == [0, 0, 1, 1, 2, 2] and len(built.problem.budgets) == 3
+
+
+@pytest.mark.django_db
+def test_plan_places_measures_after_their_prerequisites_with_reasons(in_home, measures):
+    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    plan = plan_scenario(scenario, time_limit=5)
+    assert plan.status == "optimal"
+    placements = {p.measure_id: p for p in Placement.objects.filter(plan=plan)}
+    pilot, rollout = placements[measures["pilot"].pk], placements[measures["rollout"].pk]
+    assert (pilot.start, pilot.end, rollout.start) == (0, 1, 2)
+    assert "E-Akte-Pilot" in rollout.reason and rollout.critical
+
+
+@pytest.mark.django_db
+def test_in_progress_measures_keep_their_start_when_replanning(in_home, measures):
+    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    measure = measures["pilot"]
+    measure.status, measure.started_on = "in_progress", dt.date(2027, 8, 1)
+    measure.save()
+    plan = plan_scenario(scenario, time_limit=5)
+    assert Placement.objects.get(plan=plan, measure=measure).start == 1
+
+
+@pytest.mark.django_db
+def test_conflicting_hard_deadlines_are_diagnosed_by_name(in_home, measures):
+    for m in measures.values():
+        m.deadline, m.deadline_is_hard = dt.date(2027, 12, 31), True
+        m.save()
+    scenario = Scenario.objects.create(name="Eng", start_year=2027, periods=6)
+    plan = plan_scenario(scenario, time_limit=5)
+    assert plan.status == "infeasible"
+    assert "E-Akte" in plan.diagnosis[0]["message"]
+
+
+@pytest.mark.django_db
+def test_planning_runs_as_a_job_and_the_page_shows_the_bundles(
+    client, users, home, measures, django_capture_on_commit_callbacks
+):
+    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    client.force_login(users["editor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("roadmap:scenario_action", args=[home.slug, scenario.pk]), {"action": "plan"}
+        )
+    job = Job.objects.get()
+    assert response["Location"] == reverse("core:job", args=[home.slug, job.pk])
+    assert job.status == "done" and job.result_url == scenario.get_absolute_url()
+    page = client.get(scenario.get_absolute_url()).content.decode()
+    assert (
+        "Digitalbündel je Halbjahr" in page and "E-Akte-Rollout" in page and "1. Hj. 2027" in page
+    )
+    assert "wartet auf" in page
