@@ -6,21 +6,35 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from wandelwerk.core.demo import build_demo
-from wandelwerk.core.demo.organisation import DEMO_PASSWORD, USERS
+from wandelwerk.core.demo.data import DEMO_PASSWORD, DEMO_URL, USERS
 
 
 class Command(BaseCommand):
-    help = "Legt die Demodaten an (Musterstadt, Beispieldorf, Demo-Konten). Mehrfach ausführbar: nichts wird doppelt angelegt."
+    help = (
+        "Legt die Demodaten an (Musterstadt, Beispieldorf, Demo-Konten). Mehrfach ausführbar: "
+        "Vorhandenes bleibt unverändert, nichts wird doppelt angelegt."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         start = time.perf_counter()
         self.stdout.write("Demodaten:")
-        build_demo(self.stdout)
+        added = build_demo(self.stdout)
+        seconds = time.perf_counter() - start
+        if added:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demodaten angelegt: {sum(added.values())} Datensätze neu ({seconds:.1f} s)."
+                )
+            )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Die Demodaten waren bereits vollständig vorhanden; nichts wurde neu "
+                    f"angelegt ({seconds:.1f} s)."
+                )
+            )
         self.stdout.write(
-            self.style.SUCCESS(f"Demodaten bereit ({time.perf_counter() - start:.1f} s).")
+            f"Anmeldung unter {DEMO_URL} mit dem Passwort „{DEMO_PASSWORD}“ (nur Demo) als:"
         )
-        self.stdout.write(
-            f"Anmeldung unter http://127.0.0.1:8000/ mit dem Passwort „{DEMO_PASSWORD}“ (nur Demo) als:"
-        )
-        for username, display, _slug, _role, _personal in USERS:
-            self.stdout.write(f"  {username:<22} {display}")
+        for user in USERS:
+            self.stdout.write(f"  {user.username:<22} {user.display_name}")
