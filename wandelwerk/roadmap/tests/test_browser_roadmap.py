@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from wandelwerk.core import tenancy
 from wandelwerk.core.testing.browser import assert_accessible, login
+from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap.models import Scenario
+from wandelwerk.roadmap.planning import plan_scenario
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,6 +17,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_scenario_pages_are_accessible(page, users, home):
     with tenancy.activate(home):
         scenario = Scenario.objects.create(name="Basis", start_year=2027)
+        first = Measure.objects.create(
+            title="Prozesslandkarte", area="process", status="accepted", internal_days=20
+        )
+        then = Measure.objects.create(
+            title="Top-Prozesse modellieren",
+            area="process",
+            status="accepted",
+            internal_days=40,
+            duration=2,
+        )
+        then.prerequisites.add(first)
+        plan_scenario(scenario, time_limit=3)
     login(page, "consultant")
     slug = home.slug
     for name, args in [
