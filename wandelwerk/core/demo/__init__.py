@@ -23,6 +23,7 @@ STEPS = [
     "wandelwerk.core.demo.organisation",
     "wandelwerk.ozg.demo",
     "wandelwerk.measures.demo",
+    "wandelwerk.roadmap.demo",
 ]
 
 
