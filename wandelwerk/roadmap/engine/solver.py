@@ -128,6 +128,7 @@ class _Build:
                 self.model.add(sum(terms) <= problem.budgets[year])
 
     def _change_capacity(self) -> None:
+        """A unit absorbs at most its change capacity of tasks at once: one cumulative per unit."""
         problem = self.problem
         by_unit: dict[str, list[str]] = defaultdict(list)
         for t in problem.tasks:
@@ -135,12 +136,8 @@ class _Build:
                 by_unit[unit].append(t.id)
         for unit, ids in by_unit.items():
             cap = problem.change_capacity.get(unit)
-            if cap is None:
-                continue
-            for p in range(problem.horizon):
-                terms = [self.active[(i, p)] for i in ids if (i, p) in self.active]
-                if len(terms) > cap:
-                    self.model.add(sum(terms) <= cap)
+            if cap is not None and len(ids) > cap:
+                self.model.add_cumulative([self.jobs[i].interval for i in ids], [1] * len(ids), cap)
 
     def _objective(self) -> None:
         problem, w = self.problem, self.problem.weights
