@@ -218,3 +218,47 @@ def capacity_use(plan: Plan, scenario: Scenario) -> list[dict[str, Any]]:
             use[p]["provider"] += math.ceil(m.provider_days / duration)
             use[p]["budget"] += m.budget_eur // duration
     return use
+
+
+@dataclass
+class Figures:
+    """The numbers compared between scenarios, per half-year and per fiscal year."""
+
+    scenario: Scenario
+    plan: Plan | None
+    finished: list[int]  # measures finished per half-year
+    benefit: list[int]  # benefit delivered up to the end of each half-year
+    cost_per_year: dict[int, int]
+    late: list[str]
+    unplaced: list[str]
+
+
+def figures(scenario: Scenario) -> Figures:
+    plan = scenario.plans.first()
+    n = scenario.periods
+    finished, gained = [0] * n, [0] * n
+    cost: dict[int, int] = defaultdict(int)
+    late, unplaced = [], []
+    if plan is not None:
+        half_years = periods(scenario.first_period, n)
+        start_month = scenario.municipality.fiscal_year_start_month
+        for placement in plan.placements.select_related("measure"):
+            m = placement.measure
+            if placement.start is None:
+                unplaced.append(str(m))
+                continue
+            end = placement.end if placement.end is not None else placement.start
+            if end < n:
+                finished[end] += 1
+                gained[end] += m.benefit
+            duration = max(1, m.duration)
+            for p in range(placement.start, min(n, placement.start + duration)):
+                cost[half_years[p].fiscal_year(start_month)] += m.budget_eur // duration
+            if placement.late:
+                late.append(str(m))
+    running = 0
+    benefit = []
+    for value in gained:
+        running += value
+        benefit.append(running)
+    return Figures(scenario, plan, finished, benefit, dict(sorted(cost.items())), late, unplaced)

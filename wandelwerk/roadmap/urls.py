@@ -6,6 +6,7 @@ app_name = "roadmap"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("vergleich/", views.CompareView.as_view(), name="compare"),
     path("szenarien/neu/", views.ScenarioFormView.as_view(), name="scenario_create"),
     path("szenarien/<int:pk>/", views.ScenarioDetailView.as_view(), name="scenario_detail"),
     path(

@@ -152,3 +152,39 @@ class ScenarioActionView(ScenarioSection, ObjectMixin, TemplateView):
             except ValueError as exc:
                 messages.error(request, str(exc))
         return redirect(scenario.get_absolute_url())
+
+
+class CompareView(RoadmapMixin, TemplateView):
+    """Two or three scenarios side by side: the same numbers for each, differences marked."""
+
+    template_name = "roadmap/compare.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        all_scenarios = list(Scenario.objects.all())
+        chosen_ids = [int(i) for i in self.request.GET.getlist("s") if i.isdigit()][:3]
+        chosen = [s for s in all_scenarios if s.pk in chosen_ids] or all_scenarios[:3]
+        columns = [planning.figures(s) for s in chosen]
+        length = max((s.periods for s in chosen), default=0)
+        first = min((s.first_period for s in chosen), default=None)
+        rows = []
+        if first is not None:
+            for half in periods(first, length):
+                cells = []
+                for col in columns:
+                    offset = half.minus(col.scenario.first_period)
+                    inside = 0 <= offset < col.scenario.periods
+                    cells.append((col.finished[offset], col.benefit[offset]) if inside else None)
+                values = {c for c in cells if c is not None}
+                rows.append((half, cells, len(values) > 1))
+        years = sorted({y for col in columns for y in col.cost_per_year})
+        cost_rows = [(y, [col.cost_per_year.get(y, 0) for col in columns]) for y in years]
+        context.update(
+            scenarios=all_scenarios,
+            chosen=[s.pk for s in chosen],
+            columns=columns,
+            rows=rows,
+            cost_rows=[(y, values, len(set(values)) > 1) for y, values in cost_rows],
+            breadcrumbs=self.crumbs({"label": _("Szenarien vergleichen")}),
+        )
+        return context

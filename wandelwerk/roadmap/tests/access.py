@@ -12,6 +12,7 @@ def scenario(m: Any) -> dict[str, Any]:
 
 ROWS = {
     "roadmap:index": (no_kwargs, ALL, None),
+    "roadmap:compare": (no_kwargs, ALL, None),
     "roadmap:scenario_create": (no_kwargs, EDIT, EDIT),
     "roadmap:scenario_detail": (scenario, ALL, None),
     "roadmap:scenario_update": (scenario, EDIT, EDIT),

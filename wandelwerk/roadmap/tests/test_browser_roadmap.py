@@ -33,6 +33,7 @@ def test_scenario_pages_are_accessible(page, users, home):
     slug = home.slug
     for name, args in [
         ("roadmap:index", [slug]),
+        ("roadmap:compare", [slug]),
         ("roadmap:scenario_create", [slug]),
         ("roadmap:scenario_detail", [slug, scenario.pk]),
         ("roadmap:scenario_update", [slug, scenario.pk]),

@@ -105,3 +105,21 @@ def test_planning_runs_as_a_job_and_the_page_shows_the_bundles(
         "Digitalbündel je Halbjahr" in page and "E-Akte-Rollout" in page and "1. Hj. 2027" in page
     )
     assert "wartet auf" in page
+
+
+@pytest.mark.django_db
+def test_compare_two_scenarios(client, users, home, measures):
+    slow = Scenario.objects.create(
+        name="Basis", start_year=2027, periods=6, internal_days_per_period=35
+    )
+    fast = Scenario.objects.create(
+        name="Ambitioniert", start_year=2027, periods=6, internal_days_per_period=200
+    )
+    plan_scenario(slow, time_limit=5)
+    plan_scenario(fast, time_limit=5)
+    client.force_login(users["viewer"])
+    page = client.get(
+        reverse("roadmap:compare", args=[home.slug]) + f"?s={slow.pk}&s={fast.pk}"
+    ).content.decode()
+    assert "Basis" in page and "Ambitioniert" in page and "Kosten je Haushaltsjahr" in page
+    assert "ww-differs" in page  # less capacity finishes later
