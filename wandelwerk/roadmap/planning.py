@@ -47,7 +47,10 @@ def build_problem(scenario: Scenario) -> Built:
     for key, m in measures.items():
         duration = max(1, m.duration)
         fixed = None
-        if m.status in (Status.IN_PROGRESS, Status.DONE) and m.started_on is not None:
+        if (
+            m.status in (Status.IN_PROGRESS, Status.DONE, Status.DELAYED)
+            and m.started_on is not None
+        ):
             fixed = max(0, min(horizon - duration, period_of(m.started_on, first)))
         deadline = None
         if m.deadline is not None:
@@ -262,3 +265,34 @@ def figures(scenario: Scenario) -> Figures:
         running += value
         benefit.append(running)
     return Figures(scenario, plan, finished, benefit, dict(sorted(cost.items())), late, unplaced)
+
+
+@dataclass(frozen=True)
+class Move:
+    measure: Measure
+    before: str  # half-year label or "nicht eingeplant"
+    after: str
+
+
+def differences(plan: Plan, other: Plan | None) -> list[Move]:
+    """Measures whose start differs between two plans (by calendar half-year)."""
+    if other is None:
+        return []
+
+    def labels(p: Plan) -> dict[int, tuple[Measure, str]]:
+        first = p.scenario.first_period
+        return {
+            pl.measure_id: (
+                pl.measure,
+                first.shift(pl.start).label if pl.start is not None else "nicht eingeplant",
+            )
+            for pl in p.placements.select_related("measure", "plan__scenario")
+        }
+
+    mine, theirs = labels(plan), labels(other)
+    moves = [
+        Move(measure, theirs[pk][1] if pk in theirs else "nicht im Plan", label)
+        for pk, (measure, label) in mine.items()
+        if theirs.get(pk, (None, None))[1] != label
+    ]
+    return sorted(moves, key=lambda m: m.measure.title)

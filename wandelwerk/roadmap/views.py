@@ -76,6 +76,14 @@ class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
             context["unplaced"] = [p for p in placements if p.start is None]
             context["late"] = [p for p in placements if p.late]
             context["placements"] = [p for p in placements if p.start is not None]
+            previous = scenario.plans.exclude(pk=plan.pk).first()
+            baseline = Scenario.objects.filter(is_baseline=True).exclude(pk=scenario.pk).first()
+            context["moves_previous"] = planning.differences(plan, previous)
+            context["has_previous"] = previous is not None
+            context["baseline"] = baseline
+            context["moves_baseline"] = planning.differences(
+                plan, baseline.plans.first() if baseline else None
+            )
             use = planning.capacity_use(plan, scenario)
             context["capacity_rows"] = list(zip(context["periods"], use, strict=True))
         return context

@@ -123,3 +123,18 @@ def test_compare_two_scenarios(client, users, home, measures):
     ).content.decode()
     assert "Basis" in page and "Ambitioniert" in page and "Kosten je Haushaltsjahr" in page
     assert "ww-differs" in page  # less capacity finishes later
+
+
+@pytest.mark.django_db
+def test_replanning_shows_what_moved_since_the_previous_plan(client, users, home, measures):
+    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    plan_scenario(scenario, time_limit=5)
+    pilot = measures["pilot"]
+    pilot.status, pilot.started_on = "delayed", dt.date(2027, 8, 1)  # started late
+    pilot.save()
+    plan_scenario(scenario, time_limit=5)
+    client.force_login(users["viewer"])
+    page = client.get(scenario.get_absolute_url()).content.decode()
+    assert "Was sich verschoben hat" in page
+    assert "E-Akte-Pilot: 1. Hj. 2027 → 2. Hj. 2027" in page
+    assert "E-Akte-Rollout (3.1): 1. Hj. 2028 → 2. Hj. 2028" in page
