@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from wandelwerk.core.jobs import runner
 from wandelwerk.core.models import Job
@@ -34,9 +36,12 @@ class Built:
     measures: dict[str, Measure]
 
 
-def build_problem(scenario: Scenario) -> Built:
+def build_problem(scenario: Scenario, *, today: dt.date | None = None) -> Built:
+    """Measures not yet begun start no earlier than the current half-year: a re-plan starts from
+    today, while work done or under way keeps its actual start."""
     first = scenario.first_period
     horizon = scenario.periods
+    now = max(0, period_of(today or timezone.localdate(), first))
     measures = {
         str(m.pk): m
         for m in Measure.objects.filter(status__in=PLANNED_STATUSES)
@@ -67,7 +72,7 @@ def build_problem(scenario: Scenario) -> Built:
                 units=(m.org_unit.code,) if m.org_unit else (),
                 area=m.area,
                 benefit=m.benefit,
-                release=max(0, period_of(m.earliest_start, first)) if m.earliest_start else 0,
+                release=max(now, period_of(m.earliest_start, first) if m.earliest_start else 0),
                 deadline=deadline,
                 deadline_hard=m.deadline_is_hard and deadline is not None,
                 fixed_start=fixed,

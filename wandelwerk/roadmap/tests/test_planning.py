@@ -138,3 +138,10 @@ def test_replanning_shows_what_moved_since_the_previous_plan(client, users, home
     assert "Was sich verschoben hat" in page
     assert "E-Akte-Pilot: 1. Hj. 2027 → 2. Hj. 2027" in page
     assert "E-Akte-Rollout (3.1): 1. Hj. 2028 → 2. Hj. 2028" in page
+
+
+@pytest.mark.django_db
+def test_replanning_starts_from_today(in_home, measures):
+    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    built = build_problem(scenario, today=dt.date(2028, 3, 1))
+    assert {t.release for t in built.problem.tasks} == {2}
