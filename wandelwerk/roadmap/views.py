@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
 from wandelwerk.core.jobs import start_job
 from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap import logic, planning
 from wandelwerk.roadmap.forms import ScenarioForm
 from wandelwerk.roadmap.models import Scenario
@@ -76,6 +77,7 @@ class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
             context["unplaced"] = [p for p in placements if p.start is None]
             context["late"] = [p for p in placements if p.late]
             context["placements"] = [p for p in placements if p.start is not None]
+            context["gantt"] = self.gantt_chart(context["placements"], context["periods"])
             previous = scenario.plans.exclude(pk=plan.pk).first()
             baseline = Scenario.objects.filter(is_baseline=True).exclude(pk=scenario.pk).first()
             context["moves_previous"] = planning.differences(plan, previous)
@@ -87,6 +89,37 @@ class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
             use = planning.capacity_use(plan, scenario)
             context["capacity_rows"] = list(zip(context["periods"], use, strict=True))
         return context
+
+    def gantt_chart(self, placements: list[Any], half_years: list[Any]) -> Any:
+        from wandelwerk.core.charts.gantt import Bar, gantt
+        from wandelwerk.measures.views import AREA_COLORS
+
+        bars = [
+            Bar(
+                str(p.measure_id),
+                str(p.measure),
+                p.start,
+                min(p.end, len(half_years) - 1),
+                AREA_COLORS.get(p.measure.area, "#0b4f8a"),
+                p.critical,
+            )
+            for p in placements
+        ]
+        ids = {b.key for b in bars}
+        links = [
+            (str(pre), str(post))
+            for post, pre in Measure.prerequisites.through.objects.filter(
+                from_measure_id__in=[int(i) for i in ids]
+            ).values_list("from_measure_id", "to_measure_id")
+            if str(pre) in ids
+        ]
+        return gantt(
+            bars,
+            [h.label for h in half_years],
+            links,
+            title=_("Fahrplan als Gantt-Diagramm"),
+            ident="gantt",
+        )
 
 
 class ScenarioFormView(ScenarioSection, ObjectFormView):

@@ -1,0 +1,77 @@
+"""A Gantt chart in half-year columns with prerequisite arrows and the critical chain marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from wandelwerk.core.charts.svg import open_svg, text
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str
+    label: str
+    start: int  # first period (0-based)
+    end: int  # last period, inclusive
+    color: str
+    critical: bool = False
+
+
+def gantt(
+    bars: Sequence[Bar],
+    columns: Sequence[str],
+    links: Sequence[tuple[str, str]],
+    *,
+    title: str,
+    ident: str,
+    label_width: int = 260,
+) -> SafeString:
+    col_w, row_h, top = 78, 24, 30
+    width = label_width + col_w * len(columns) + 10
+    height = top + row_h * len(bars) + 10
+    parts = [
+        open_svg(
+            width,
+            height,
+            title,
+            f"{title}: {len(bars)} Maßnahmen über {len(columns)} Halbjahre; dick umrandet: kritische Kette.",
+            ident,
+        )
+    ]
+    parts.append(
+        f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#3a4250"/></marker></defs>'
+    )
+    for i, name in enumerate(columns):
+        x = label_width + i * col_w
+        parts.append(
+            f'<rect x="{x}" y="{top - 22}" width="{col_w}" height="{height - top + 12}" fill="{"#f6f7f9" if i % 2 else "#fff"}"/>'
+        )
+        parts.append(text(x + col_w / 2, top - 8, name, anchor="middle", size=11))
+    position: dict[str, tuple[float, float, float]] = {}
+    for row, bar in enumerate(bars):
+        y = top + row * row_h
+        short = bar.label if len(bar.label) <= 38 else bar.label[:37] + "…"
+        parts.append(text(label_width - 8, y + 16, short, anchor="end", size=12))
+        x1 = label_width + bar.start * col_w + 3
+        x2 = label_width + (bar.end + 1) * col_w - 3
+        stroke = ' stroke="#000" stroke-width="2.5"' if bar.critical else ""
+        parts.append(
+            f'<rect x="{x1:.0f}" y="{y + 4}" width="{x2 - x1:.0f}" height="{row_h - 8}" rx="3" fill="{bar.color}"{stroke}>'
+            f"<title>{escape(bar.label)}: {escape(columns[bar.start])} – {escape(columns[min(bar.end, len(columns) - 1)])}</title></rect>"
+        )
+        position[bar.key] = (x1, x2, y + row_h / 2)
+    for before, after in links:
+        if before in position and after in position:
+            _, end_x, y1 = position[before]
+            start_x, _, y2 = position[after]
+            parts.append(
+                f'<path d="M{end_x:.0f},{y1:.0f} C{end_x + 18:.0f},{y1:.0f} {start_x - 18:.0f},{y2:.0f} {start_x:.0f},{y2:.0f}" '
+                f'fill="none" stroke="#3a4250" stroke-width="1.2" marker-end="url(#{ident}-arrow)"/>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
