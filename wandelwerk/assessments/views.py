@@ -1,11 +1,286 @@
-"""Pages of the section „DigiCheck“."""
+"""Pages of the DigiCheck: list, create, detail with results, workshop mode, status and targets."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from wandelwerk.assessments import logic, queries
+from wandelwerk.assessments.forms import AssessmentForm, TargetsForm
+from wandelwerk.assessments.frameworks import default_framework
+from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus
+from wandelwerk.core.charts.radar import radar
 from wandelwerk.core.views import MunicipalityMixin
 
+STATUS_LABELS = {
+    "in_review": _("Zur Prüfung geben"),
+    "approved": _("Freigeben"),
+    "draft": _("Zurück in den Entwurf"),
+}
 
-class IndexView(MunicipalityMixin, TemplateView):
+
+class AssessmentsMixin(MunicipalityMixin):
+    permission_required = "assessments.view"
+    kwargs: dict[str, Any]
+
+    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
+        slug = self.municipality.slug
+        return [
+            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": _("DigiCheck"), "url": reverse("assessments:index", args=[slug])},
+            *extra,
+        ]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("breadcrumbs", self.crumbs())
+        context["can_change"] = self.can("assessments.change")
+        return context
+
+    def load(self) -> Assessment:
+        return get_object_or_404(
+            Assessment.objects.select_related("org_unit", "framework"), pk=self.kwargs["pk"]
+        )
+
+
+class IndexView(AssessmentsMixin, TemplateView):
     template_name = "assessments/index.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["assessments"] = queries.assessments()
+        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("DigiCheck")}]
+        return context
+
+
+class CreateView(AssessmentsMixin, TemplateView):
+    template_name = "assessments/create.html"
+    permission_required = "assessments.change"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        framework = default_framework()
+        context.setdefault("form", AssessmentForm(initial={"framework": framework}))
+        context["no_framework"] = framework is None
+        context["breadcrumbs"] = self.crumbs({"label": _("Neuer DigiCheck")})
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = AssessmentForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        assessment = logic.create_assessment(
+            actor=request.user,
+            framework=data["framework"],
+            org_unit=data["org_unit"],
+            date=data["date"],
+            participants=data["participants"],
+        )
+        messages.success(
+            request,
+            _("DigiCheck angelegt. Im Workshop-Modus beantworten Sie eine Frage nach der anderen."),
+        )
+        return redirect(assessment.get_absolute_url())
+
+
+class DetailView(AssessmentsMixin, TemplateView):
+    template_name = "assessments/detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        assessment = self.load()
+        result = queries.result(assessment)
+        names = [a.name for a in result.areas]
+        ist = [result.scores.areas.get(a.key) for a in result.areas]
+        soll = [result.targets.get(a.key) for a in result.areas]
+        previous = queries.previous_approved(assessment)
+        before = queries.result(previous) if previous else None
+        rows = []
+        for area in result.areas:
+            value = result.scores.areas.get(area.key)
+            old = before.scores.areas.get(area.key) if before else None
+            rows.append(
+                {
+                    "area": area,
+                    "ist": value,
+                    "soll": result.targets.get(area.key),
+                    "gap": result.gaps.get(area.key),
+                    "trend": None if value is None or old is None else value - old,
+                }
+            )
+        weakest = next((a for a in result.areas if a.key == result.weakest), None)
+        context.update(
+            object=assessment,
+            result=result,
+            rows=rows,
+            weakest=weakest,
+            previous=previous,
+            chart=radar(
+                names,
+                [("Ist", ist, "#0b4f8a", False), ("Soll", soll, "#b35900", True)],
+                title=_("Ist und Soll je Handlungsfeld"),
+                ident="radar",
+            )
+            if result.answered
+            else "",
+            transitions=[
+                (to, STATUS_LABELS[to])
+                for to, perm in logic.allowed_transitions(assessment)
+                if self.can(perm)
+            ],
+            targets_form=kwargs.get("targets_form")
+            or TargetsForm(areas=result.areas, initial=result.targets),
+            breadcrumbs=self.crumbs({"label": str(assessment)}),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Targets (Soll) per area."""
+        if not self.can("assessments.change"):
+            raise PermissionDenied
+        assessment = self.load()
+        form = TargetsForm(request.POST, areas=queries.result(assessment).areas)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(targets_form=form, **kwargs))
+        try:
+            logic.set_targets(
+                actor=request.user,
+                assessment=assessment,
+                targets={k: v for k, v in form.cleaned_data.items() if v is not None},
+            )
+            messages.success(request, _("Soll-Werte gespeichert."))
+        except logic.AssessmentLocked as exc:
+            messages.error(request, str(exc))
+        return redirect(assessment.get_absolute_url())
+
+
+class TransitionView(AssessmentsMixin, TemplateView):
+    http_method_names = ["post"]
+    permission_required = "assessments.change"
+
+    def has_permission(self) -> bool:
+        return self.can("assessments.view") and (
+            self.can("assessments.change") or self.can("assessments.approve")
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assessment = self.load()
+        to = request.POST.get("to", "")
+        allowed = dict(logic.allowed_transitions(assessment))
+        if to not in allowed:
+            messages.error(request, _("Dieser Statuswechsel ist nicht möglich."))
+        elif not self.can(allowed[to]):
+            raise PermissionDenied
+        else:
+            logic.transition(actor=request.user, assessment=assessment, to=to)
+            messages.success(request, _("Status: %(s)s.") % {"s": AssessmentStatus(to).label})
+        return redirect(assessment.get_absolute_url())
+
+
+class WorkshopView(AssessmentsMixin, TemplateView):
+    """One question at a time, large type, keys 0–4 and N, saved as you go."""
+
+    template_name = "assessments/workshop.html"
+
+    def get_template_names(self) -> list[str]:
+        if getattr(self.request, "htmx", False):
+            return ["assessments/workshop.html#card"]
+        return [self.template_name]
+
+    def card(self, assessment: Assessment, index: int, **extra: Any) -> dict[str, Any]:
+        questions = queries.questions(assessment)
+        if not questions:
+            raise Http404
+        index = max(0, min(index, len(questions) - 1))
+        question = questions[index]
+        answer = Answer.objects.filter(assessment=assessment, question=question).first()
+        answered = (
+            Answer.objects.filter(assessment=assessment)
+            .exclude(level__isnull=True, not_applicable=False)
+            .count()
+        )
+        levels = [
+            (int(k), v) for k, v in sorted(question.levels.items(), key=lambda kv: int(kv[0]))
+        ]
+        return {
+            "object": assessment,
+            "question": question,
+            "answer": answer,
+            "levels": levels,
+            "index": index,
+            "number": index + 1,
+            "count": len(questions),
+            "answered": answered,
+            "percent": round(100 * answered / len(questions)),
+            "has_next": index + 1 < len(questions),
+            **extra,
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        assessment = self.load()
+        context.update(self.card(assessment, int(self.request.GET.get("n", "0") or 0)))
+        context["breadcrumbs"] = self.crumbs(
+            {"label": str(assessment), "url": assessment.get_absolute_url()},
+            {"label": _("Workshop")},
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.can("assessments.change"):
+            raise PermissionDenied
+        assessment = self.load()
+        questions = queries.questions(assessment)
+        index = int(request.POST.get("n", "0"))
+        if not 0 <= index < len(questions):
+            raise Http404
+        question = questions[index]
+        raw = request.POST.get("level", "")
+        not_applicable = raw == "n"
+        level = int(raw) if raw in {"0", "1", "2", "3", "4"} else None
+        try:
+            saved = logic.save_answer(
+                actor=request.user,
+                assessment=assessment,
+                question=question,
+                level=level,
+                not_applicable=not_applicable,
+                comment=request.POST.get("comment", ""),
+                version=int(request.POST.get("version", "0") or 0),
+            )
+        except logic.AssessmentLocked as exc:
+            messages.error(request, str(exc))
+            return redirect(assessment.get_absolute_url())
+        if isinstance(saved, logic.Conflict):
+            context = (
+                self.get_context_data(**kwargs)
+                if not getattr(request, "htmx", False)
+                else {**super().get_context_data(**kwargs)}
+            )
+            context.update(self.card(assessment, index, conflict=saved))
+            return self.render_to_response(context)
+        target = (
+            index + 1 if request.POST.get("go") != "stay" and index + 1 < len(questions) else index
+        )
+        if getattr(request, "htmx", False):
+            context = super().get_context_data(**kwargs)
+            context.update(
+                self.card(
+                    assessment,
+                    target,
+                    saved_message=_("Antwort zu %(key)s gespeichert.") % {"key": question.key},
+                )
+            )
+            return self.render_to_response(context)
+        return redirect(
+            reverse("assessments:workshop", args=[self.municipality.slug, assessment.pk])
+            + f"?n={target}"
+        )

@@ -1,3 +1,39 @@
-from wandelwerk.core.testing.access_rows import ALL, no_kwargs
+from typing import Any
 
-ROWS = {"assessments:index": (no_kwargs, ALL, None)}
+from wandelwerk.assessments.models import Area, Assessment, Criterion, Framework, Question
+from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
+
+
+def framework() -> Framework:
+    fw, created = Framework.objects.get_or_create(
+        key="test", version="1", defaults={"name": "Test"}
+    )
+    if created:
+        area = Area.objects.create(framework=fw, key="change", name="Change-Management")
+        criterion = Criterion.objects.create(area=area, key="C1", name="Führung")
+        Question.objects.create(
+            criterion=criterion,
+            key="C-1",
+            text="Frage?",
+            levels={str(i): f"Stufe {i}" for i in range(5)},
+        )
+    return fw
+
+
+def assessment(m: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    return {
+        "pk": Assessment.objects.unscoped()
+        .create(municipality=m, framework=framework(), date=dt.date(2026, 5, 1))
+        .pk
+    }
+
+
+ROWS = {
+    "assessments:index": (no_kwargs, ALL, None),
+    "assessments:create": (no_kwargs, EDIT, EDIT),
+    "assessments:detail": (assessment, ALL, EDIT),
+    "assessments:workshop": (assessment, ALL, EDIT),
+    "assessments:transition": (assessment, None, EDIT),
+}

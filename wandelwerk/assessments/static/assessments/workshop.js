@@ -1,0 +1,20 @@
+// Workshop mode: keys 0–4 and N answer the current question and save it (htmx submits the form).
+document.addEventListener("keydown", function (event) {
+  var target = event.target;
+  if (target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text"))) { return; }
+  if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+  var key = event.key.toLowerCase();
+  if (!/^[0-4n]$/.test(key)) { return; }
+  var form = document.getElementById("answer-form");
+  if (!form) { return; }
+  var radio = form.querySelector('input[name="level"][value="' + key + '"]');
+  if (!radio) { return; }
+  event.preventDefault();
+  radio.checked = true;
+  form.requestSubmit();
+});
+// After htmx swaps in the next question, move focus to it so screen readers read it.
+document.addEventListener("htmx:afterSwap", function () {
+  var question = document.querySelector(".ww-workshop__question");
+  if (question) { question.setAttribute("tabindex", "-1"); question.focus(); }
+});
