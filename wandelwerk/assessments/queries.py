@@ -90,3 +90,81 @@ def previous_approved(assessment: Assessment) -> Assessment | None:
         .order_by("-date")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    name: str
+    scores: dict[str, float | None]
+    weakest: str | None
+    fte: float
+
+
+def unit_rows(areas: list[str]) -> list[UnitRow]:
+    """Latest approved assessment of every unit with its area scores and staff (FTE)."""
+    from django.db.models import Sum
+
+    from wandelwerk.organisation.models import Employee
+
+    fte = dict(
+        Employee.objects.values_list("org_unit__parent_id")
+        .annotate(s=Sum("fte"))
+        .values_list("org_unit__parent_id", "s")
+    )
+    fte_direct = dict(
+        Employee.objects.values("org_unit_id")
+        .annotate(s=Sum("fte"))
+        .values_list("org_unit_id", "s")
+    )
+    rows = []
+    for unit_id, assessment in sorted(
+        latest_approved().items(), key=lambda kv: kv[1].org_unit.code if kv[1].org_unit else ""
+    ):
+        r = result(assessment)
+        scores = {a: r.scores.areas.get(a) for a in areas}
+        staff = float((fte.get(unit_id) or 0) + (fte_direct.get(unit_id) or 0)) if unit_id else 0.0
+        rows.append(
+            UnitRow(str(assessment.org_unit or "ganze Verwaltung"), scores, r.weakest, staff)
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Comparison:
+    peers: int
+    stats: dict[str, tuple[float, float, float]]  # area → (min, median, max)
+
+
+MIN_PEERS = 5
+
+
+def comparison(municipality: Any, areas: list[str]) -> Comparison | None:
+    """Area scores of the other municipalities of the same size class (anonymous; at least 5)."""
+    import statistics
+
+    from wandelwerk.core import tenancy
+    from wandelwerk.tenants.models import Municipality
+
+    peers = Municipality.objects.filter(size_class=municipality.size_class).exclude(
+        pk=municipality.pk
+    )
+    per_peer: list[dict[str, float | None]] = []
+    for peer in peers:
+        with tenancy.activate(peer):
+            latest = latest_approved()
+            if not latest:
+                continue
+            values: dict[str, list[float]] = {a: [] for a in areas}
+            for assessment in latest.values():
+                for a, v in result(assessment).scores.areas.items():
+                    if v is not None and a in values:
+                        values[a].append(v)
+            per_peer.append({a: statistics.mean(v) if v else None for a, v in values.items()})
+    if len(per_peer) < MIN_PEERS:
+        return None
+    stats: dict[str, tuple[float, float, float]] = {}
+    for a in areas:
+        vals = sorted(v for p in per_peer if (v := p[a]) is not None)
+        if len(vals) >= MIN_PEERS:
+            stats[a] = (vals[0], statistics.median(vals), vals[-1])
+    return Comparison(len(per_peer), stats)

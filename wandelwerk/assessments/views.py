@@ -284,3 +284,47 @@ class WorkshopView(AssessmentsMixin, TemplateView):
             reverse("assessments:workshop", args=[self.municipality.slug, assessment.pk])
             + f"?n={target}"
         )
+
+
+class ResultsView(AssessmentsMixin, TemplateView):
+    """The municipality's results: heatmap unit × area, roll-up by FTE, what holds each unit back,
+    and the comparison with peers of the same size class."""
+
+    template_name = "assessments/results.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from wandelwerk.assessments.frameworks import default_framework
+        from wandelwerk.assessments.scoring import rollup
+        from wandelwerk.core.charts.heatmap import heatmap
+
+        context = super().get_context_data(**kwargs)
+        framework = default_framework()
+        areas = list(framework.areas.all()) if framework else []
+        keys = [a.key for a in areas]
+        names = {a.key: a.name for a in areas}
+        rows = queries.unit_rows(keys)
+        total = {k: rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in keys}
+        mine = {k: v for k, v in total.items()}
+        comparison = queries.comparison(self.municipality, keys)
+        context.update(
+            areas=areas,
+            rows=[
+                (r, [r.scores.get(k) for k in keys], names.get(r.weakest or "", "")) for r in rows
+            ],
+            total=[total.get(k) for k in keys],
+            chart=heatmap(
+                [r.name for r in rows],
+                [a.name for a in areas],
+                [[r.scores.get(k) for k in keys] for r in rows],
+                title=_("Reifegrad je Einheit und Handlungsfeld"),
+                ident="heat",
+            )
+            if rows
+            else "",
+            comparison=comparison,
+            comparison_rows=[(a.name, mine.get(a.key), comparison.stats.get(a.key)) for a in areas]
+            if comparison
+            else [],
+            breadcrumbs=self.crumbs({"label": _("Ergebnisse")}),
+        )
+        return context

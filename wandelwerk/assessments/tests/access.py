@@ -33,6 +33,7 @@ def assessment(m: Any) -> dict[str, Any]:
 ROWS = {
     "assessments:index": (no_kwargs, ALL, None),
     "assessments:create": (no_kwargs, EDIT, EDIT),
+    "assessments:results": (no_kwargs, ALL, None),
     "assessments:detail": (assessment, ALL, EDIT),
     "assessments:workshop": (assessment, ALL, EDIT),
     "assessments:transition": (assessment, None, EDIT),

@@ -138,3 +138,39 @@ def test_results_with_targets_radar_and_weakest_area(client, users, home, assess
     page = client.get(url("detail", home, assessment.pk)).content.decode()
     assert 'role="img"' in page and "Das schwächste Handlungsfeld ist Wissensmanagement" in page
     assert "2,0" in page  # gap knowledge: 3 − 1
+
+
+@pytest.mark.django_db
+def test_results_heatmap_and_anonymous_comparison_from_five_peers(client, users, home, framework):
+    from wandelwerk.core.testing.factories import MunicipalityFactory, OrgUnitFactory
+
+    unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
+    questions = list(Question.objects.filter(criterion__area__framework=framework))
+
+    def approved(municipality, org_unit, level):
+        a = Assessment.objects.unscoped().create(
+            municipality=municipality,
+            framework=framework,
+            org_unit=org_unit,
+            date=dt.date(2026, 5, 1),
+            status="approved",
+        )
+        Answer.objects.unscoped().bulk_create(
+            [
+                Answer(municipality=municipality, assessment=a, question=q, level=level)
+                for q in questions
+            ]
+        )
+
+    approved(home, unit, 2)
+    client.force_login(users["viewer"])
+    page = client.get(url("results", home)).content.decode()
+    assert 'role="img"' in page and "Bürgerdienste" in page and "sobald mindestens 5" in page
+    peers = [
+        MunicipalityFactory(slug=f"peer-{i}", name=f"Geheimort {i}", population=home.population)
+        for i in range(5)
+    ]
+    for i, peer in enumerate(peers):
+        approved(peer, None, i % 5)
+    page = client.get(url("results", home)).content.decode()
+    assert "5 andere Kommunen" in page and "Geheimort" not in page

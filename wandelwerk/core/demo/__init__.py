@@ -22,6 +22,7 @@ from django.apps import apps
 STEPS = [
     "wandelwerk.core.demo.organisation",
     "wandelwerk.ozg.demo",
+    "wandelwerk.assessments.demo",
     "wandelwerk.measures.demo",
     "wandelwerk.roadmap.demo",
 ]
