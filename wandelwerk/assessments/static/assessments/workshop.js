@@ -11,7 +11,12 @@ document.addEventListener("keydown", function (event) {
   if (!radio) { return; }
   event.preventDefault();
   radio.checked = true;
-  form.requestSubmit();
+  if (window.htmx) {
+    // Always by htmx, even if the form was swapped in a moment ago and not yet processed.
+    window.htmx.ajax("POST", form.getAttribute("action"), { source: form, target: "#workshop", swap: "outerHTML" });
+  } else {
+    form.requestSubmit();
+  }
 });
 // After htmx swaps in the next question, move focus to it so screen readers read it.
 document.addEventListener("htmx:afterSwap", function () {
