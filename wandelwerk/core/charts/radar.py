@@ -20,7 +20,8 @@ def radar(
     size: int = 420,
 ) -> SafeString:
     """``series``: (name, values per axis, colour, dashed)."""
-    cx = cy = size / 2
+    margin = 90  # room for the axis labels left and right
+    cx, cy = size / 2 + margin, size / 2
     radius = size / 2 - 70
     n = max(1, len(axes))
 
@@ -31,7 +32,7 @@ def radar(
 
     parts = [
         open_svg(
-            size,
+            size + 2 * margin,
             size + 30,
             title,
             f"{title}: "
