@@ -1,0 +1,3 @@
+"""Pages of the service register."""
+
+from wandelwerk.ozg.views.register import *  # noqa: F403
