@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/", views.DetailView.as_view(), name="detail"),
     path("<int:pk>/workshop/", views.WorkshopView.as_view(), name="workshop"),
     path("<int:pk>/status/", views.TransitionView.as_view(), name="transition"),
+    path("<int:pk>/empfehlungen/", views.RecommendView.as_view(), name="recommend"),
 ]

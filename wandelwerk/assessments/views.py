@@ -328,3 +328,30 @@ class ResultsView(AssessmentsMixin, TemplateView):
             breadcrumbs=self.crumbs({"label": _("Ergebnisse")}),
         )
         return context
+
+
+class RecommendView(AssessmentsMixin, TemplateView):
+    """POST: propose measures from this approved DigiCheck."""
+
+    http_method_names = ["post"]
+    permission_required = "assessments.change"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from wandelwerk.measures import logic as measures_logic
+
+        assessment = self.load()
+        try:
+            created = measures_logic.recommend(actor=request.user, assessment=assessment)
+        except measures_logic.MeasureError as exc:
+            messages.error(request, str(exc))
+            return redirect(assessment.get_absolute_url())
+        messages.success(
+            request,
+            _(
+                "%(n)s Maßnahmen vorgeschlagen, jede mit ihrer Begründung. Nehmen Sie sie an, passen Sie sie an oder lehnen Sie sie ab."
+            )
+            % {"n": len(created)},
+        )
+        return redirect(
+            reverse("measures:index", args=[self.municipality.slug]) + "?status=proposed"
+        )

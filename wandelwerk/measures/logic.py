@@ -148,3 +148,67 @@ def delete_measure(*, actor: Any, measure: Measure) -> None:
     delete_audited(
         actor=actor, instance=measure, in_use_message="Die Maßnahme wird noch verwendet."
     )
+
+
+@transaction.atomic
+def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
+    """Propose catalogue measures for an approved DigiCheck, each with its reason in words.
+
+    Every template's rule is evaluated for the assessed unit (its area scores and targets, the
+    answers, the unit's services); a match becomes a proposed measure (with its prerequisites),
+    which the user accepts, edits or rejects. Measures already there are left as they are.
+    """
+    from wandelwerk.assessments.queries import result
+    from wandelwerk.measures.recommend import ServiceFacts, UnitFacts, evaluate, reason_text
+    from wandelwerk.organisation.queries import descendants_of
+
+    if assessment.status != "approved":
+        raise MeasureError("Empfehlungen gibt es nur für einen freigegebenen DigiCheck.")
+    res = result(assessment)
+    answers = {
+        a.question.key: (None if a.not_applicable else a.level)
+        for a in assessment.answers.select_related("question")
+    }
+    services = AdministrativeService.objects.all()
+    if assessment.org_unit_id:
+        services = services.filter(org_unit_id__in=descendants_of(assessment.org_unit))
+    service_facts = {s.pk: s for s in services}
+    unit = UnitFacts(
+        name=assessment.org_unit.name if assessment.org_unit else "Verwaltung",
+        area_scores={k: v for k, v in res.scores.areas.items() if v is not None},
+        area_targets=res.targets,
+        answers=answers,
+        services=tuple(
+            ServiceFacts(s.name, s.target_group, s.maturity_level, s.cases_per_year or 0)
+            for s in service_facts.values()
+        ),
+    )
+    by_name = {s.name: s for s in service_facts.values()}
+    created: list[Measure] = []
+    for template in MeasureTemplate.objects.all():
+        for match in evaluate(template.rule, unit):
+            service = by_name.get(match.service.name) if match.service else None
+            if template.scope == Scope.SERVICE and service is None:
+                continue
+            existing = Measure.objects.filter(
+                template=template,
+                org_unit=assessment.org_unit if template.scope != Scope.ADMINISTRATION else None,
+                service=service,
+            ).exists()
+            reason = reason_text(template.reason, match.values)
+            measure = add_from_template(
+                actor=actor,
+                template=template,
+                org_unit=assessment.org_unit,
+                service=service,
+                status=Status.PROPOSED,
+                source=Source.RECOMMENDATION,
+                reason=reason,
+            )
+            if measure.status == Status.PROPOSED and measure.reason.startswith("Voraussetzung für"):
+                # First added as another's prerequisite: its own reason says more.
+                measure.reason = f"{reason} ({measure.reason})"
+                measure.save(update_fields=["reason"])
+            if not existing:
+                created.append(measure)
+    return created

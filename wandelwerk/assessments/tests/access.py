@@ -37,4 +37,5 @@ ROWS = {
     "assessments:detail": (assessment, ALL, EDIT),
     "assessments:workshop": (assessment, ALL, EDIT),
     "assessments:transition": (assessment, None, EDIT),
+    "assessments:recommend": (assessment, None, EDIT),
 }
