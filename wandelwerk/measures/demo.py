@@ -1,7 +1,7 @@
 """Demo step: the measure catalogue and a first set of Musterstadt's accepted measures.
 
-The recommendations from Musterstadt's DigiCheck are added by the DigiCheck's own demo step; here
-come the measures a CDO would take on from the catalogue at the start (with their prerequisites).
+First the measures a CDO takes on from the catalogue at the start (with their prerequisites), then
+the recommendations of Musterstadt's approved DigiChecks, the most valuable of them accepted.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from typing import Any
 
 from django.db import transaction
 
+from wandelwerk.assessments.queries import latest_approved
 from wandelwerk.core import tenancy
 from wandelwerk.measures.catalog import load_catalog
-from wandelwerk.measures.logic import add_from_template, set_status
+from wandelwerk.measures.logic import add_from_template, recommend, set_status
 from wandelwerk.measures.models import Measure, MeasureTemplate, Source, Status
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.tenants.models import Municipality
@@ -56,6 +57,17 @@ def build_demo(stdout: Any) -> None:
                 set_status(actor=None, measure=measure, status=Status.IN_PROGRESS)
             if status != Status.ACCEPTED:
                 set_status(actor=None, measure=measure, status=status)
+        # Recommendations from the approved DigiChecks; per unit the three most valuable accepted.
+        for assessment in latest_approved().values():
+            proposals = [
+                m
+                for m in recommend(actor=None, assessment=assessment)
+                if m.status == Status.PROPOSED
+            ]
+            for measure in sorted(proposals, key=lambda m: (-m.benefit, m.title))[:3]:
+                set_status(actor=None, measure=measure, status=Status.ACCEPTED)
+        proposed = Measure.objects.filter(status=Status.PROPOSED).count()
         stdout.write(
-            f"  Maßnahmenkatalog: {count} Vorlagen; {municipality.name}: {Measure.objects.count()} Maßnahmen\n"
+            f"  Maßnahmenkatalog: {count} Vorlagen; {municipality.name}: {Measure.objects.count()} Maßnahmen, "
+            f"davon {proposed} aus dem DigiCheck vorgeschlagen\n"
         )
