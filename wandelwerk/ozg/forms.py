@@ -193,3 +193,37 @@ class StandardSetForm(KernForm):
             "Nur Einträge auf Ebene des Leistungsobjekts (Schlüssel endet auf 000000), ohne einzelne Verrichtungen."
         ),
     )
+
+
+class PriorityFilterForm(KernForm):
+    mark_optional = False
+    target_group = forms.ChoiceField(
+        label=_("Zielgruppe"), choices=[("", _("alle")), *TargetGroup.choices], required=False
+    )
+    org_unit = forms.ModelChoiceField(
+        label=_("Organisationseinheit"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Themenfeld"),
+        queryset=Topic.objects.order_by("name"),
+        required=False,
+        empty_label=_("alle"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, Any]:
+        """Keyword arguments for ``queries.filter_priorities``; nothing when the form is invalid."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "target_group": data.get("target_group") or "",
+            "org_unit_id": data["org_unit"].pk if data.get("org_unit") else None,
+            "topic_id": data["topic"].pk if data.get("topic") else None,
+        }

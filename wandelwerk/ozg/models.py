@@ -279,6 +279,11 @@ class AdministrativeService(TenantModel):
         return level_name(self.maturity_level, self.rgm_version)
 
     @property
+    def channel_labels(self) -> list[str]:
+        labels = dict(Channel.choices)
+        return [str(labels.get(c, c)) for c in self.channels or []]
+
+    @property
     def workload_hours(self) -> float | None:
         if self.cases_per_year is None or self.minutes_per_case is None:
             return None

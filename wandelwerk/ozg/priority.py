@@ -15,8 +15,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-FORMULA = "Priorität = 100 × Zielgruppenfaktor × (g_A × A + g_L × L) / (g_A + g_L); 0, wenn das Ziel erreicht ist"
-
 
 @dataclass(frozen=True)
 class Weights:
@@ -40,6 +38,7 @@ class Priority:
     gap_levels: int
     gap_factor: float
     group_factor: float
+    max_hours: float  # the largest workload in the register: A is measured against it
 
 
 def workload_factor(hours: float, max_hours: float) -> float:
@@ -69,4 +68,4 @@ def priority(
         score = 0.0
     else:
         score = 100 * group * (weights.workload * a + weights.gap * g) / total
-    return Priority(round(score, 1), hours, round(a, 3), gap_levels, round(g, 3), group)
+    return Priority(round(score, 1), hours, round(a, 3), gap_levels, round(g, 3), group, max_hours)

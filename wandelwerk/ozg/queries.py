@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from wandelwerk.ozg.models import (
     MAX_LEVEL,
@@ -76,6 +77,7 @@ def weights(municipality: Any) -> Weights:
 
 @dataclass(frozen=True)
 class PriorityRow:
+    rank: int  # position in the whole register, also when the list is filtered
     service: AdministrativeService
     priority: Priority
 
@@ -85,7 +87,7 @@ def priority_rows(municipality: Any) -> list[PriorityRow]:
     w = weights(municipality)
     rows = list(services())
     max_hours = max((s.workload_hours or 0 for s in rows), default=0.0)
-    ranked = []
+    scored = []
     for s in rows:
         p = priority(
             cases_per_year=s.cases_per_year,
@@ -98,9 +100,38 @@ def priority_rows(municipality: Any) -> list[PriorityRow]:
             weights=w,
         )
         if p.gap_levels > 0:
-            ranked.append(PriorityRow(s, p))
-    ranked.sort(key=lambda r: (-r.priority.score, r.service.name))
-    return ranked
+            scored.append((s, p))
+    scored.sort(key=lambda r: (-r[1].score, r[0].name))
+    return [PriorityRow(rank, s, p) for rank, (s, p) in enumerate(scored, start=1)]
+
+
+PRIORITY_SORTS: dict[str, Any] = {
+    "rank": lambda r: r.rank,
+    "name": lambda r: r.service.name.casefold(),
+    "unit": lambda r: r.service.org_unit.code if r.service.org_unit else "",
+    "hours": lambda r: r.priority.hours,
+    "gap": lambda r: r.priority.gap_factor,
+}
+
+
+def filter_priorities(
+    rows: list[PriorityRow],
+    *,
+    target_group: str = "",
+    org_unit_id: int | None = None,
+    topic_id: int | None = None,
+    sort: str = "rank",
+) -> list[PriorityRow]:
+    """The ranked rows of one target group, unit or Themenfeld, in the order asked for."""
+    selected = [
+        r
+        for r in rows
+        if (not target_group or r.service.target_group == target_group)
+        and (org_unit_id is None or r.service.org_unit_id == org_unit_id)
+        and (topic_id is None or r.service.topic_id == topic_id)
+    ]
+    key = PRIORITY_SORTS.get(sort.lstrip("-"), PRIORITY_SORTS["rank"])
+    return sorted(selected, key=key, reverse=sort.startswith("-"))
 
 
 # --- Dashboard --------------------------------------------------------------------------------
@@ -126,12 +157,12 @@ def dashboard(today: dt.date, *, quarters: int = 12) -> Dashboard:
         )
     )
     total = len(rows)
-    compliant = sum(1 for _, level, *_ in rows if level >= 3)
+    compliant = sum(1 for row in rows if row[1] >= 3)
     topic_levels: dict[str, Counter[int]] = defaultdict(Counter)
     group_levels: dict[str, Counter[int]] = defaultdict(Counter)
     labels = dict(TargetGroup.choices)
-    for _, level, topic, group, _created in rows:
-        topic_levels[topic or "ohne Themenfeld"][min(level, 4)] += 1
+    for _pk, level, topic, group, _created in rows:
+        topic_levels[topic or str(_("ohne Themenfeld"))][min(level, 4)] += 1
         group_levels[str(labels.get(group, group))][min(level, 4)] += 1
     by_topic = sorted(
         ((t, dict(c)) for t, c in topic_levels.items()), key=lambda x: -sum(x[1].values())
@@ -141,6 +172,20 @@ def dashboard(today: dt.date, *, quarters: int = 12) -> Dashboard:
         for g in TargetGroup.values
     ]
     return Dashboard(total, compliant, by_topic, by_group, progress(rows, today, quarters))
+
+
+def quarter_ends(today: dt.date, quarters: int) -> list[dt.date]:
+    """The ends of the last ``quarters`` calendar quarters before ``today``, then ``today``."""
+    index = today.year * 4 + (today.month - 1) // 3  # the quarter today is in
+    ends = []
+    for q in range(index - quarters, index):
+        year, quarter = divmod(q, 4)
+        ends.append(
+            dt.date(year, 3 * quarter + 4, 1) - dt.timedelta(days=1)
+            if quarter < 3
+            else dt.date(year, 12, 31)
+        )
+    return [*ends, today]
 
 
 def progress(
@@ -153,11 +198,7 @@ def progress(
     ):
         history[service_id].append((date, level))
     points = []
-    for i in range(quarters, -1, -1):
-        month = today.month - 3 * i
-        year = today.year + (month - 1) // 12
-        month = (month - 1) % 12 + 1
-        point = min(today, dt.date(year, month, 1) + dt.timedelta(days=-1) if i else today)
+    for point in quarter_ends(today, quarters):
         existing = compliant = 0
         for service_id, level, *_rest in rows:
             changes = history.get(service_id)
@@ -169,7 +210,8 @@ def progress(
                 level_then = level
             existing += 1
             compliant += level_then >= 3
-        points.append((point, compliant, existing))
+        if existing:  # before the register began there is nothing to show
+            points.append((point, compliant, existing))
     return points
 
 

@@ -73,3 +73,33 @@ def test_factors_are_reported():
     assert result.hours == 2000 and result.workload_factor == 1.0
     assert result.gap_levels == 3 and result.gap_factor == 0.75
     assert result.score == 87.5
+
+
+@given(cases, minutes, levels, levels, weights)
+def test_the_factors_shown_give_the_score_shown(c, m, level, target, w):
+    """A reader can recompute every row with the formula on the page."""
+    result = p(c, m, level, target, w=w, max_hours=max(1.0, c * m / 60, 500.0))
+    if result.gap_levels == 0 or w.workload + w.gap == 0:
+        assert result.score == 0
+        return
+    recomputed = (
+        100
+        * result.group_factor
+        * (w.workload * result.workload_factor + w.gap * result.gap_factor)
+        / (w.workload + w.gap)
+    )
+    assert abs(recomputed - result.score) <= 0.05 + 0.1 * result.group_factor
+
+
+def test_model_2_0_measures_the_gap_against_level_7():
+    result = priority(
+        cases_per_year=100,
+        minutes_per_case=30,
+        level=3,
+        target=7,
+        max_level=7,
+        target_group="businesses",
+        max_hours=50,
+        weights=Weights(),
+    )
+    assert result.gap_levels == 4 and result.gap_factor == round(4 / 7, 3)
