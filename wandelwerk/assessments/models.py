@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,7 +14,15 @@ from wandelwerk.core.tenancy import TenantModel
 AREA_KEYS = ["change", "knowledge", "process", "digital"]
 
 
+class FrameworkStatus(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    PUBLISHED = "published", _("veröffentlicht")
+
+
 class Framework(models.Model):
+    """A questionnaire in one version. Published versions never change; a provider adapts one by
+    copying it into a draft, editing the draft and publishing it under a new key or version."""
+
     key = models.SlugField(_("Schlüssel"), max_length=80)
     name = models.CharField(_("Name"), max_length=200)
     version = models.CharField(_("Version"), max_length=20)
@@ -20,6 +30,23 @@ class Framework(models.Model):
     scale = models.JSONField(_("Antwortskala"), default=list)
     source = models.CharField(_("Datei"), max_length=200, blank=True)
     checksum = models.CharField(max_length=64, blank=True)
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=FrameworkStatus.choices,
+        default=FrameworkStatus.PUBLISHED,
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("kopiert aus"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -32,6 +59,10 @@ class Framework(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.version}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == FrameworkStatus.DRAFT
 
 
 class Area(models.Model):
@@ -158,6 +189,34 @@ class Answer(TenantModel):
         if self.not_applicable:
             return "nicht zutreffend"
         return "–" if self.level is None else str(self.level)
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    """Stored under a random name: the original name is kept in the database only."""
+    return f"evidence/{instance.municipality_id}/{uuid.uuid4().hex}"
+
+
+class Evidence(TenantModel):
+    """A file that backs an answer (an organisation chart, a process map, a service agreement).
+    Served only through a view that checks membership; never under a public media URL."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("Datei"), upload_to=evidence_path, max_length=200)
+    name = models.CharField(_("Dateiname"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Nachweis")
+        verbose_name_plural = _("Nachweise")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Target(TenantModel):
