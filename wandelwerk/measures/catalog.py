@@ -9,7 +9,7 @@ import yaml
 from django.db import transaction
 
 from wandelwerk.measures.models import Area, MeasureTemplate, Scope
-from wandelwerk.measures.recommend import CONDITION_KINDS
+from wandelwerk.measures.recommend import CONDITION_KEYS, CONDITION_KINDS
 
 CATALOG_FILE = (
     Path(__file__).resolve().parent.parent / "catalogs" / "measures" / "massnahmenkatalog.yaml"
@@ -101,6 +101,7 @@ def read_catalog(file: Path = CATALOG_FILE) -> list[dict[str, Any]]:
                     f"{where}.recommend.when[{j}]",
                     f"unbekannte Bedingung „{kind}“ (erlaubt: {', '.join(sorted(CONDITION_KINDS))})",
                 )
+            _check_condition(kind, condition[kind], file, f"{where}.recommend.when[{j}].{kind}")
         _need(recommend, "reason", str, file, f"{where}.recommend")
     for i, item in enumerate(templates):
         for key in item["prerequisites"]["measures"]:
@@ -110,6 +111,24 @@ def read_catalog(file: Path = CATALOG_FILE) -> list[dict[str, Any]]:
                 )
     _check_acyclic(templates, file)
     return templates
+
+
+def _check_condition(kind: str, spec: Any, file: Path, where: str) -> None:
+    if kind not in CONDITION_KEYS:  # takes a plain number
+        if not isinstance(spec, int) or isinstance(spec, bool):
+            raise CatalogError(file, where, "ganze Zahl erwartet")
+        return
+    required, allowed = CONDITION_KEYS[kind]
+    if not isinstance(spec, dict):
+        raise CatalogError(file, where, f"Angaben erwartet ({', '.join(sorted(allowed))})")
+    if missing := required - spec.keys():
+        raise CatalogError(file, where, f"es fehlt: {', '.join(sorted(missing))}")
+    if unknown := spec.keys() - allowed:
+        raise CatalogError(
+            file,
+            where,
+            f"unbekannte Angabe {', '.join(sorted(unknown))} (erlaubt: {', '.join(sorted(allowed))})",
+        )
 
 
 def _check_acyclic(templates: list[dict[str, Any]], file: Path) -> None:

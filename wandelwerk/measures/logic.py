@@ -161,6 +161,7 @@ def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
     from wandelwerk.assessments.queries import result
     from wandelwerk.measures.recommend import ServiceFacts, UnitFacts, evaluate, reason_text
     from wandelwerk.organisation.queries import descendants_of
+    from wandelwerk.ozg.queries import priority_rows
 
     if assessment.status != "approved":
         raise MeasureError("Empfehlungen gibt es nur für einen freigegebenen DigiCheck.")
@@ -173,13 +174,22 @@ def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
     if assessment.org_unit_id:
         services = services.filter(org_unit_id__in=descendants_of(assessment.org_unit))
     service_facts = {s.pk: s for s in services}
+    ranks = {row.service.pk: row.rank for row in priority_rows(assessment.municipality)}
     unit = UnitFacts(
         name=assessment.org_unit.name if assessment.org_unit else "Verwaltung",
         area_scores={k: v for k, v in res.scores.areas.items() if v is not None},
         area_targets=res.targets,
         answers=answers,
         services=tuple(
-            ServiceFacts(s.name, s.target_group, s.maturity_level, s.cases_per_year or 0)
+            ServiceFacts(
+                s.name,
+                s.target_group,
+                s.maturity_level,
+                s.cases_per_year or 0,
+                target_level=s.target_level,
+                efa_reuse=s.efa_reuse,
+                rank=ranks.get(s.pk),
+            )
             for s in service_facts.values()
         ),
     )

@@ -26,6 +26,9 @@ class ServiceFacts:
     target_group: str
     level: int
     cases_per_year: int
+    target_level: int | None = None  # None: no target set, every level below the rule's counts
+    efa_reuse: bool = False  # already re-uses an EfA solution
+    rank: int | None = None  # place on the municipality's priority list; None: at its target
 
 
 @dataclass(frozen=True)
@@ -93,11 +96,33 @@ def _cases_at_least(spec: Any, unit: UnitFacts, values: dict[str, Any]) -> bool:
     return True
 
 
-def _services_below(spec: Mapping[str, Any], unit: UnitFacts, values: dict[str, Any]) -> bool:
+def services_matching(spec: Mapping[str, Any], unit: UnitFacts) -> list[ServiceFacts]:
+    """The unit's services a service condition speaks of.
+
+    ``level``: below this maturity level and below the service's own target; ``target_groups``;
+    ``efa_reuse``: only services that do (true) or do not (false) re-use an EfA solution;
+    ``cases_at_least``: only services with at least so many cases a year; ``top``: only the
+    highest-ranked ones on the municipality's priority list (services at their target have no rank).
+    """
     groups = set(spec.get("target_groups") or ["citizens", "businesses", "internal"])
-    count = sum(
-        1 for s in unit.services if s.target_group in groups and s.level < int(spec["level"])
-    )
+    level = int(spec["level"])
+    found = [
+        s
+        for s in unit.services
+        if s.target_group in groups
+        and s.level < level
+        and (s.target_level is None or s.level < s.target_level)
+        and ("efa_reuse" not in spec or s.efa_reuse == bool(spec["efa_reuse"]))
+        and s.cases_per_year >= int(spec.get("cases_at_least", 0))
+    ]
+    if "top" in spec:
+        ranked = sorted((s for s in found if s.rank is not None), key=lambda s: s.rank or 0)
+        found = ranked[: int(spec["top"])]
+    return found
+
+
+def _services_below(spec: Mapping[str, Any], unit: UnitFacts, values: dict[str, Any]) -> bool:
+    count = len(services_matching(spec, unit))
     if count < int(spec.get("count", 1)):
         return False
     values["count"] = count
@@ -111,6 +136,16 @@ CONDITION_KINDS = {
     "cases_at_least": _cases_at_least,
     "services_below_level": _services_below,
     "service_below_level": None,  # per service, see evaluate()
+}
+
+SERVICE_KEYS = {"level", "target_groups", "efa_reuse", "cases_at_least", "top"}
+CONDITION_KEYS: dict[str, tuple[set[str], set[str]]] = {
+    # kind: (required keys, allowed keys); None for a condition that takes a plain number
+    "area_below": ({"area", "level"}, {"area", "level"}),
+    "question_below": ({"question", "level"}, {"question", "level"}),
+    "gap_at_least": ({"area", "gap"}, {"area", "gap"}),
+    "services_below_level": ({"level"}, SERVICE_KEYS | {"count"}),
+    "service_below_level": ({"level"}, SERVICE_KEYS),
 }
 
 
@@ -128,11 +163,17 @@ def evaluate(rule: Sequence[Mapping[str, Any]], unit: UnitFacts) -> list[Match]:
             return []
     if service_spec is None:
         return [Match(values)]
-    groups = set(service_spec.get("target_groups") or ["citizens", "businesses", "internal"])
     return [
-        Match({**values, "service": s.name}, s)
-        for s in unit.services
-        if s.target_group in groups and s.level < int(service_spec["level"])
+        Match(
+            {
+                **values,
+                "service": s.name,
+                "rank": s.rank if s.rank is not None else "–",
+                "service_cases": f"{s.cases_per_year:,}".replace(",", "."),
+            },
+            s,
+        )
+        for s in services_matching(service_spec, unit)
     ]
 
 

@@ -73,6 +73,28 @@ def _template(key="a", **changes):
         ),
         (
             [
+                _template(
+                    recommend={
+                        "when": [{"service_below_level": {"level": 3, "first": 5}}],
+                        "reason": "R",
+                    }
+                )
+            ],
+            "templates[0].recommend.when[0].service_below_level",
+            "unbekannte Angabe first",
+        ),
+        (
+            [_template(recommend={"when": [{"area_below": {"area": "process"}}], "reason": "R"})],
+            "templates[0].recommend.when[0].area_below",
+            "es fehlt: level",
+        ),
+        (
+            [_template(recommend={"when": [{"cases_at_least": "viele"}], "reason": "R"})],
+            "templates[0].recommend.when[0].cases_at_least",
+            "ganze Zahl",
+        ),
+        (
+            [
                 _template("a", prerequisites={"measures": ["b"]}),
                 _template("b", prerequisites={"measures": ["a"]}),
             ],
@@ -127,6 +149,52 @@ def test_service_rule_matches_each_service():
         [{"service_below_level": {"level": 3, "target_groups": ["citizens", "businesses"]}}], UNIT
     )
     assert [m.service.name for m in matches] == ["Meldebescheinigung"]
+
+
+REGISTER = UnitFacts(
+    name="Bürgerbüro",
+    services=(
+        ServiceFacts("Meldebescheinigung", "citizens", 1, 40000, target_level=3, rank=2),
+        ServiceFacts("Wohnsitzanmeldung", "citizens", 1, 9000, target_level=3, rank=1),
+        ServiceFacts("Führungszeugnis", "citizens", 1, 300, target_level=3, rank=7),
+        ServiceFacts("Gewerbeanmeldung", "businesses", 2, 1500, efa_reuse=True, rank=3),
+        ServiceFacts("Fischereischein", "citizens", 2, 80, target_level=2, rank=None),
+    ),
+)
+
+
+def _services(spec):
+    return [m.service.name for m in evaluate([{"service_below_level": spec}], REGISTER)]
+
+
+def test_service_rule_leaves_out_services_at_their_own_target():
+    assert "Fischereischein" not in _services({"level": 3})
+
+
+def test_service_rule_takes_the_highest_ranked_first():
+    assert _services({"level": 3, "top": 2}) == ["Wohnsitzanmeldung", "Meldebescheinigung"]
+
+
+def test_service_rule_filters_by_efa_reuse_and_cases():
+    assert "Gewerbeanmeldung" not in _services({"level": 3, "efa_reuse": False})
+    assert _services({"level": 3, "efa_reuse": True}) == ["Gewerbeanmeldung"]
+    assert sorted(_services({"level": 3, "cases_at_least": 1000})) == [
+        "Gewerbeanmeldung",
+        "Meldebescheinigung",
+        "Wohnsitzanmeldung",
+    ]
+
+
+def test_service_reason_names_the_rank_and_the_cases():
+    [match] = evaluate([{"service_below_level": {"level": 3, "top": 1}}], REGISTER)
+    text = reason_text("{service} (Platz {rank}, {service_cases} Fälle)", match.values)
+    assert text == "Wohnsitzanmeldung (Platz 1, 9.000 Fälle)"
+
+
+def test_count_rule_counts_only_what_the_filters_leave():
+    rule = [{"services_below_level": {"level": 3, "efa_reuse": False, "count": 3}}]
+    [match] = evaluate(rule, REGISTER)
+    assert match.values["count"] == 3
 
 
 def test_unknown_placeholders_stay_visible():
