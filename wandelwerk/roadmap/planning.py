@@ -17,7 +17,7 @@ from wandelwerk.measures.models import Measure, Status
 from wandelwerk.roadmap.engine import Problem, Task, Weights, solve
 from wandelwerk.roadmap.engine import Status as EngineStatus
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
-from wandelwerk.roadmap.periods import period_of, periods
+from wandelwerk.roadmap.periods import HalfYear, period_of, periods
 
 INTERNAL = "Eigene Personentage"
 PROVIDER = "Beratertage"
@@ -213,19 +213,76 @@ def bundles(plan: Plan, scenario: Scenario) -> list[dict[str, Any]]:
     return columns
 
 
-def capacity_use(plan: Plan, scenario: Scenario) -> list[dict[str, Any]]:
-    """Per half-year: internal days, provider days and euro used against the scenario's capacity."""
-    use = [{"internal": 0, "provider": 0, "budget": 0} for _ in range(scenario.periods)]
+@dataclass(frozen=True)
+class PeriodUse:
+    period: HalfYear
+    internal: int
+    provider: int
+    budget: int
+
+    def share(self, used: int, capacity: int) -> float | None:
+        return None if capacity <= 0 else round(100 * used / capacity, 1)
+
+
+@dataclass(frozen=True)
+class YearUse:
+    year: int
+    used: int
+    budget: int
+
+    @property
+    def share(self) -> float | None:
+        return None if self.budget <= 0 else round(100 * self.used / self.budget, 1)
+
+
+@dataclass(frozen=True)
+class CapacityUse:
+    """What a plan uses of the scenario's capacity, counted as the planner counts it: days of a
+    measure split evenly over its half-years (rounded up), euro spread evenly with the remainder
+    in the first half-year, summed per fiscal year against the budget."""
+
+    periods: list[PeriodUse]
+    years: list[YearUse]
+    internal_capacity: int
+    provider_capacity: int
+
+    def internal_share(self, use: PeriodUse) -> float | None:
+        return use.share(use.internal, self.internal_capacity)
+
+    def provider_share(self, use: PeriodUse) -> float | None:
+        return use.share(use.provider, self.provider_capacity)
+
+
+def capacity_use(plan: Plan, scenario: Scenario) -> CapacityUse:
+    half_years = periods(scenario.first_period, scenario.periods)
+    internal = [0] * scenario.periods
+    provider = [0] * scenario.periods
+    budget = [0] * scenario.periods
     for placement in plan.placements.select_related("measure"):
         if placement.start is None:
             continue
         m = placement.measure
         duration = max(1, m.duration)
-        for p in range(placement.start, min(scenario.periods, placement.start + duration)):
-            use[p]["internal"] += math.ceil(m.internal_days / duration)
-            use[p]["provider"] += math.ceil(m.provider_days / duration)
-            use[p]["budget"] += m.budget_eur // duration
-    return use
+        share = m.budget_eur // duration
+        for offset in range(duration):
+            p = placement.start + offset
+            if not 0 <= p < scenario.periods:
+                continue
+            internal[p] += math.ceil(m.internal_days / duration)
+            provider[p] += math.ceil(m.provider_days / duration)
+            budget[p] += share + (m.budget_eur - share * duration if offset == 0 else 0)
+    start_month = scenario.municipality.fiscal_year_start_month
+    per_year: dict[int, int] = defaultdict(int)
+    for h, euro in zip(half_years, budget, strict=True):
+        per_year[h.fiscal_year(start_month)] += euro
+    return CapacityUse(
+        periods=[
+            PeriodUse(h, internal[i], provider[i], budget[i]) for i, h in enumerate(half_years)
+        ],
+        years=[YearUse(y, used, scenario.budget_per_year) for y, used in sorted(per_year.items())],
+        internal_capacity=scenario.internal_days_per_period,
+        provider_capacity=scenario.provider_days_per_period,
+    )
 
 
 @dataclass
@@ -248,8 +305,7 @@ def figures(scenario: Scenario) -> Figures:
     cost: dict[int, int] = defaultdict(int)
     late, unplaced = [], []
     if plan is not None:
-        half_years = periods(scenario.first_period, n)
-        start_month = scenario.municipality.fiscal_year_start_month
+        cost.update({y.year: y.used for y in capacity_use(plan, scenario).years})
         for placement in plan.placements.select_related("measure"):
             m = placement.measure
             if placement.start is None:
@@ -259,9 +315,6 @@ def figures(scenario: Scenario) -> Figures:
             if end < n:
                 finished[end] += 1
                 gained[end] += m.benefit
-            duration = max(1, m.duration)
-            for p in range(placement.start, min(n, placement.start + duration)):
-                cost[half_years[p].fiscal_year(start_month)] += m.budget_eur // duration
             if placement.late:
                 late.append(str(m))
     running = 0

@@ -86,9 +86,46 @@ class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
             context["moves_baseline"] = planning.differences(
                 plan, baseline.plans.first() if baseline else None
             )
-            use = planning.capacity_use(plan, scenario)
-            context["capacity_rows"] = list(zip(context["periods"], use, strict=True))
+            context["capacity"] = use = planning.capacity_use(plan, scenario)
+            context["capacity_charts"] = self.capacity_charts(use)
         return context
+
+    def capacity_charts(self, use: planning.CapacityUse) -> list[tuple[str, Any]]:
+        """Share of the capacity used, each chart scaled to 100 % so that full means full."""
+        from wandelwerk.core.charts.bars import bar_chart
+
+        charts = [
+            (
+                _("Eigene Personentage je Halbjahr"),
+                "use-internal",
+                [(u.period.label, use.internal_share(u)) for u in use.periods],
+            ),
+            (
+                _("Beratertage je Halbjahr"),
+                "use-provider",
+                [(u.period.label, use.provider_share(u)) for u in use.periods],
+            ),
+            (
+                _("Budget je Haushaltsjahr"),
+                "use-budget",
+                [(str(y.year), y.share) for y in use.years],
+            ),
+        ]
+        return [
+            (
+                title,
+                bar_chart(
+                    [(label, value or 0.0) for label, value in rows],
+                    title=f"{title}: {_('Auslastung')}",
+                    ident=ident,
+                    label_width=110,
+                    width=420,
+                    value_suffix=" %",
+                    scale_max=100,
+                ),
+            )
+            for title, ident, rows in charts
+        ]
 
     def gantt_chart(self, placements: list[Any], half_years: list[Any]) -> Any:
         from wandelwerk.core.charts.gantt import Bar, gantt

@@ -55,16 +55,19 @@ def stacked_bars(
     decimals: int = 0,
     value_suffix: str = "",
     legend: bool = True,
+    scale_max: float = 0,
 ) -> SafeString:
     """One bar per row, split into the series, with the row's total at the end of the bar.
 
     ``rows`` are ``(label, values)`` with one value per series; ``ident`` must be unique on the
     page (it names the title and description for ``aria-labelledby``). Labels longer than 34
     characters are shortened with "…" (the full label stays in the segment's tooltip).
+    ``scale_max`` fixes the full width (e.g. 100 for percentages) unless a bar is longer.
     """
     legend_parts, top = _legend(series, colors, width) if legend else ([], 6)
     height = top + len(rows) * (BAR_HEIGHT + BAR_GAP) + 10
-    total_max = max((sum(values) for _, values in rows), default=0) or 1
+    total_max = max(scale_max, *(sum(values) for _, values in rows)) if rows else 0
+    total_max = total_max or 1
     plot = width - label_width - 60
     desc = f"{title}: {len(rows)} Balken"
     desc += f", Reihen {', '.join(series)}." if len(series) > 1 else "."
@@ -99,6 +102,7 @@ def bar_chart(
     width: int = 760,
     decimals: int = 0,
     value_suffix: str = "",
+    scale_max: float = 0,
 ) -> SafeString:
     """One bar per ``(label, value)`` row, the value written after the bar; no legend."""
     return stacked_bars(
@@ -112,4 +116,5 @@ def bar_chart(
         decimals=decimals,
         value_suffix=value_suffix,
         legend=False,
+        scale_max=scale_max,
     )

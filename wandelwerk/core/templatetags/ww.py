@@ -51,6 +51,18 @@ def de_number(value: Any, decimals: int = 0) -> str:
 
 
 @register.filter
+def percent_of(value: Any, total: Any) -> str:
+    """``used|percent_of:capacity`` → "72 %"; "–" when there is nothing to compare with."""
+    try:
+        used, whole = float(value), float(total)
+    except (TypeError, ValueError):
+        return "–"
+    if whole <= 0:
+        return "–"
+    return f"{de_number(100 * used / whole)} %"
+
+
+@register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     try:
         return mapping.get(key)

@@ -9,7 +9,7 @@ from wandelwerk.core.models import Job
 from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap.models import Placement, Scenario
-from wandelwerk.roadmap.planning import build_problem, plan_scenario
+from wandelwerk.roadmap.planning import build_problem, capacity_use, plan_scenario
 
 
 @pytest.fixture
@@ -64,6 +64,29 @@ def test_plan_places_measures_after_their_prerequisites_with_reasons(in_home, me
     pilot, rollout = placements[measures["pilot"].pk], placements[measures["rollout"].pk]
     assert (pilot.start, pilot.end, rollout.start) == (0, 1, 2)
     assert "E-Akte-Pilot" in rollout.reason and rollout.critical
+
+
+@pytest.mark.django_db
+def test_capacity_use_counts_as_the_planner_does(client, users, home, in_home, measures):
+    scenario = Scenario.objects.create(
+        name="Basis",
+        start_year=2027,
+        periods=6,
+        internal_days_per_period=60,
+        provider_days_per_period=40,
+        budget_per_year=100000,
+    )
+    plan = plan_scenario(scenario, time_limit=5)
+    use = capacity_use(plan, scenario)
+    # Pilot in the 1st and 2nd half-year (30 days each), rollout in the 3rd and 4th (40 each).
+    assert [u.internal for u in use.periods] == [30, 30, 40, 40, 0, 0]
+    assert use.internal_share(use.periods[2]) == pytest.approx(66.7)
+    assert [(y.year, y.used) for y in use.years] == [(2027, 30000), (2028, 40000), (2029, 0)]
+    assert use.years[0].share == 30.0
+    client.force_login(users["viewer"])
+    page = client.get(scenario.get_absolute_url()).content.decode()
+    assert "Eigene Personentage je Halbjahr: Auslastung" in page and 'id="use-budget' in page
+    assert "30.000" in page and "30 %" in page
 
 
 @pytest.mark.django_db
