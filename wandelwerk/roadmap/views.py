@@ -258,6 +258,7 @@ class CompareView(RoadmapMixin, TemplateView):
         years = sorted({y for col in columns for y in col.cost_per_year})
         cost_rows = [(y, [col.cost_per_year.get(y, 0) for col in columns]) for y in years]
         context.update(
+            benefit_chart=self.benefit_chart(columns) if columns else None,
             scenarios=all_scenarios,
             chosen=[s.pk for s in chosen],
             columns=columns,
@@ -266,3 +267,27 @@ class CompareView(RoadmapMixin, TemplateView):
             breadcrumbs=self.crumbs({"label": _("Szenarien vergleichen")}),
         )
         return context
+
+    def benefit_chart(self, columns: list[planning.Figures]) -> Any:
+        """Benefit delivered up to the end of each half-year, one line per scenario."""
+        from wandelwerk.core.charts.lines import Series, lines_chart
+
+        return lines_chart(
+            [
+                Series(
+                    col.scenario.name,
+                    [
+                        (half.end, value)
+                        for half, value in zip(
+                            periods(col.scenario.first_period, col.scenario.periods),
+                            col.benefit,
+                            strict=True,
+                        )
+                    ],
+                )
+                for col in columns
+            ],
+            title=_("Nutzen bis zum Ende jedes Halbjahres"),
+            ident="compare-benefit",
+            decimals=0,
+        )

@@ -146,6 +146,9 @@ def test_compare_two_scenarios(client, users, home, measures):
     ).content.decode()
     assert "Basis" in page and "Ambitioniert" in page and "Kosten je Haushaltsjahr" in page
     assert "ww-differs" in page  # less capacity finishes later
+    chart = page[page.index('aria-labelledby="compare-benefit-t') :]
+    chart = chart[: chart.index("</svg>")]
+    assert "Basis" in chart and "Ambitioniert" in chart and "30.06.2027" in chart
 
 
 @pytest.mark.django_db
