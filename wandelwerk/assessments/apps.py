@@ -6,3 +6,13 @@ class AssessmentsConfig(AppConfig):
     name = "wandelwerk.assessments"
     label = "assessments"
     verbose_name = _("DigiCheck")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from wandelwerk.assessments.logic import discard_evidence_file
+        from wandelwerk.assessments.models import Evidence
+
+        post_delete.connect(
+            discard_evidence_file, sender=Evidence, dispatch_uid="assessments.evidence_file"
+        )

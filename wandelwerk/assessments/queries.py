@@ -7,7 +7,14 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from wandelwerk.assessments.models import Answer, Area, Assessment, AssessmentStatus, Question
+from wandelwerk.assessments.models import (
+    Answer,
+    Area,
+    Assessment,
+    AssessmentStatus,
+    Evidence,
+    Question,
+)
 from wandelwerk.assessments.scoring import QuestionInput, Scores, gap, score, weakest_area
 
 
@@ -88,6 +95,43 @@ def previous_approved(assessment: Assessment) -> Assessment | None:
             status=AssessmentStatus.APPROVED, org_unit=assessment.org_unit, date__lt=assessment.date
         )
         .order_by("-date")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One question of an assessment with its answer (None: not answered yet) and evidence."""
+
+    question: Question
+    answer: Answer | None
+    evidence: list[Evidence]
+
+
+def answer_rows(assessment: Assessment) -> list[AnswerRow]:
+    """Every question of the assessment's framework in order, with answer and evidence files."""
+    answers = {
+        a.question_id: a
+        for a in Answer.objects.filter(assessment=assessment)
+        .select_related("updated_by")
+        .prefetch_related("evidence")
+    }
+    rows = []
+    for question in questions(assessment):
+        answer = answers.get(question.pk)
+        rows.append(AnswerRow(question, answer, list(answer.evidence.all()) if answer else []))
+    return rows
+
+
+def evidence_of(assessment: Assessment, question: Question) -> list[Evidence]:
+    return list(Evidence.objects.filter(answer__assessment=assessment, answer__question=question))
+
+
+def evidence(assessment: Assessment, pk: int) -> Evidence | None:
+    """One evidence file of the assessment (None: not found, or not this assessment's)."""
+    return (
+        Evidence.objects.select_related("answer__question", "answer__assessment")
+        .filter(pk=pk, answer__assessment=assessment)
         .first()
     )
 

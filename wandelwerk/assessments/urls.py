@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.assessments import views
+from wandelwerk.assessments import evidence_views, views
 
 app_name = "assessments"
 
@@ -12,4 +12,24 @@ urlpatterns = [
     path("<int:pk>/workshop/", views.WorkshopView.as_view(), name="workshop"),
     path("<int:pk>/status/", views.TransitionView.as_view(), name="transition"),
     path("<int:pk>/empfehlungen/", views.RecommendView.as_view(), name="recommend"),
+    path(
+        "<int:pk>/nachweise/",
+        evidence_views.DetailEvidenceView.as_view(),
+        name="evidence_upload",
+    ),
+    path(
+        "<int:pk>/workshop/nachweise/",
+        evidence_views.WorkshopEvidenceView.as_view(),
+        name="workshop_evidence_upload",
+    ),
+    path(
+        "<int:pk>/nachweise/<int:evidence_pk>/",
+        evidence_views.EvidenceDownloadView.as_view(),
+        name="evidence_download",
+    ),
+    path(
+        "<int:pk>/nachweise/<int:evidence_pk>/loeschen/",
+        evidence_views.EvidenceDeleteView.as_view(),
+        name="evidence_delete",
+    ),
 ]

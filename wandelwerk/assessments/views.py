@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from wandelwerk.assessments import logic, queries
-from wandelwerk.assessments.forms import AssessmentForm, TargetsForm
+from wandelwerk.assessments.forms import AssessmentForm, TargetsForm, evidence_form_for
 from wandelwerk.assessments.frameworks import default_framework
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus
 from wandelwerk.core.charts.radar import radar
@@ -117,12 +118,30 @@ class DetailView(AssessmentsMixin, TemplateView):
                 }
             )
         weakest = next((a for a in result.areas if a.key == result.weakest), None)
+        sections: dict[str, list[queries.AnswerRow]] = {}
+        for row in queries.answer_rows(assessment):
+            sections.setdefault(row.question.criterion.area.name, []).append(row)
+        bound = kwargs.get("evidence_form")
+        bound_question = kwargs.get("evidence_question")
+        may_upload = self.can("assessments.change") and not assessment.locked
         context.update(
             object=assessment,
             result=result,
             rows=rows,
             weakest=weakest,
             previous=previous,
+            sections=sections.items(),
+            may_upload=may_upload,
+            evidence_max_mb=settings.WANDELWERK_EVIDENCE_MAX_MB,
+            evidence_forms={
+                row.question.pk: bound
+                if bound is not None and row.question.pk == bound_question
+                else evidence_form_for(row.question)
+                for rows_ in sections.values()
+                for row in rows_
+            }
+            if may_upload
+            else {},
             chart=radar(
                 names,
                 [("Ist", ist, "#0b4f8a", False), ("Soll", soll, "#b35900", True)],
@@ -210,10 +229,13 @@ class WorkshopView(AssessmentsMixin, TemplateView):
         levels = [
             (int(k), v) for k, v in sorted(question.levels.items(), key=lambda kv: int(kv[0]))
         ]
+        may_upload = self.can("assessments.change") and not assessment.locked
         return {
             "object": assessment,
             "question": question,
             "answer": answer,
+            "evidence": queries.evidence_of(assessment, question) if answer else [],
+            "evidence_form": evidence_form_for(question) if may_upload else None,
             "levels": levels,
             "index": index,
             "number": index + 1,
@@ -223,6 +245,15 @@ class WorkshopView(AssessmentsMixin, TemplateView):
             "has_next": index + 1 < len(questions),
             **extra,
         }
+
+    def render_card(self, assessment: Assessment, index: int, **extra: Any) -> HttpResponse:
+        """The card of question ``index``: alone for htmx, otherwise in the whole page."""
+        if getattr(self.request, "htmx", False):
+            context = super().get_context_data(**self.kwargs)
+        else:
+            context = self.get_context_data(**self.kwargs)
+        context.update(self.card(assessment, index, **extra))
+        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -260,26 +291,16 @@ class WorkshopView(AssessmentsMixin, TemplateView):
             messages.error(request, str(exc))
             return redirect(assessment.get_absolute_url())
         if isinstance(saved, logic.Conflict):
-            context = (
-                self.get_context_data(**kwargs)
-                if not getattr(request, "htmx", False)
-                else {**super().get_context_data(**kwargs)}
-            )
-            context.update(self.card(assessment, index, conflict=saved))
-            return self.render_to_response(context)
+            return self.render_card(assessment, index, conflict=saved)
         target = (
             index + 1 if request.POST.get("go") != "stay" and index + 1 < len(questions) else index
         )
         if getattr(request, "htmx", False):
-            context = super().get_context_data(**kwargs)
-            context.update(
-                self.card(
-                    assessment,
-                    target,
-                    saved_message=_("Antwort zu %(key)s gespeichert.") % {"key": question.key},
-                )
+            return self.render_card(
+                assessment,
+                target,
+                saved_message=_("Antwort zu %(key)s gespeichert.") % {"key": question.key},
             )
-            return self.render_to_response(context)
         return redirect(
             reverse("assessments:workshop", args=[self.municipality.slug, assessment.pk])
             + f"?n={target}"

@@ -169,10 +169,12 @@ STORAGES = {
     },
 }
 
-# Upload limit for imports and evidence files.
+# Upload limit for imports.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 IMPORT_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Largest evidence file of a DigiCheck answer, in MB.
+WANDELWERK_EVIDENCE_MAX_MB = int(os.environ.get("WANDELWERK_EVIDENCE_MAX_MB", "10"))
 
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 

@@ -30,6 +30,28 @@ def assessment(m: Any) -> dict[str, Any]:
     }
 
 
+def evidence(m: Any) -> dict[str, Any]:
+    """An evidence file (stored for real, so that the download answers 200)."""
+    from django.core.files.base import ContentFile
+
+    from wandelwerk.assessments.models import Answer, Evidence
+
+    kwargs = assessment(m)
+    answer = Answer.objects.unscoped().create(
+        municipality=m,
+        assessment_id=kwargs["pk"],
+        question=Question.objects.filter(criterion__area__framework=framework()).first(),
+        level=2,
+    )
+    item = Evidence(
+        municipality=m, answer=answer, name="Organigramm.pdf", content_type="application/pdf"
+    )
+    item.size = 12
+    item.file.save("Organigramm.pdf", ContentFile(b"%PDF-1.4\n%%EOF"), save=False)
+    item.save()
+    return {**kwargs, "evidence_pk": item.pk}
+
+
 ROWS = {
     "assessments:index": (no_kwargs, ALL, None),
     "assessments:create": (no_kwargs, EDIT, EDIT),
@@ -38,4 +60,8 @@ ROWS = {
     "assessments:workshop": (assessment, ALL, EDIT),
     "assessments:transition": (assessment, None, EDIT),
     "assessments:recommend": (assessment, None, EDIT),
+    "assessments:evidence_upload": (assessment, None, EDIT),
+    "assessments:workshop_evidence_upload": (assessment, None, EDIT),
+    "assessments:evidence_download": (evidence, ALL, None),
+    "assessments:evidence_delete": (evidence, EDIT, EDIT),
 }

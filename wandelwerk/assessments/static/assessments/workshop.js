@@ -1,7 +1,7 @@
 // Workshop mode: keys 0–4 and N answer the current question and save it (htmx submits the form).
 document.addEventListener("keydown", function (event) {
   var target = event.target;
-  if (target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text"))) { return; }
+  if (target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && (target.type === "text" || target.type === "file")))) { return; }
   if (event.altKey || event.ctrlKey || event.metaKey) { return; }
   var key = event.key.toLowerCase();
   if (!/^[0-4n]$/.test(key)) { return; }
@@ -18,8 +18,11 @@ document.addEventListener("keydown", function (event) {
     form.requestSubmit();
   }
 });
-// After htmx swaps in the next question, move focus to it so screen readers read it.
+// After htmx swaps in the next question, move focus to it so screen readers read it; after a
+// refused upload, to the error summary instead.
 document.addEventListener("htmx:afterSwap", function () {
+  var summary = document.querySelector("#workshop #fehler");
+  if (summary) { summary.focus(); return; }
   var question = document.querySelector(".ww-workshop__question");
   if (question) { question.setAttribute("tabindex", "-1"); question.focus(); }
 });

@@ -1,0 +1,171 @@
+"""Which files may back an answer: an allow-list by extension, confirmed by the first bytes.
+
+A file is accepted only when its extension is on the list *and* its content looks like that
+type: ``%PDF`` for PDF, the PNG and JPEG signatures, a ZIP container with the right inner
+structure for the Office and OpenDocument formats, and text without control bytes for TXT and
+CSV. A program renamed to ``.pdf`` or ``.txt`` is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import IO
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+class EvidenceRejected(ValueError):
+    """The file may not be stored as evidence; the message says why, in German."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    content_type: str
+    container: str  # "pdf", "png", "jpeg", "ooxml:<folder>", "odf:<mimetype>", "text"
+
+
+KINDS: dict[str, Kind] = {
+    ".pdf": Kind("PDF", "application/pdf", "pdf"),
+    ".png": Kind("PNG", "image/png", "png"),
+    ".jpg": Kind("JPEG", "image/jpeg", "jpeg"),
+    ".jpeg": Kind("JPEG", "image/jpeg", "jpeg"),
+    ".docx": Kind(
+        "Word (DOCX)",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "ooxml:word/",
+    ),
+    ".xlsx": Kind(
+        "Excel (XLSX)",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ooxml:xl/",
+    ),
+    ".pptx": Kind(
+        "PowerPoint (PPTX)",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "ooxml:ppt/",
+    ),
+    ".odt": Kind(
+        "OpenDocument-Text (ODT)",
+        "application/vnd.oasis.opendocument.text",
+        "odf:application/vnd.oasis.opendocument.text",
+    ),
+    ".ods": Kind(
+        "OpenDocument-Tabelle (ODS)",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "odf:application/vnd.oasis.opendocument.spreadsheet",
+    ),
+    ".txt": Kind("Text (TXT)", "text/plain", "text"),
+    ".csv": Kind("CSV", "text/csv", "text"),
+}
+
+ACCEPT = ",".join(KINDS)
+HEAD_BYTES = 4096
+NAME_LIMIT = 200
+_TEXT_CONTROLS = set(range(32)) - {9, 10, 12, 13}
+
+
+def max_bytes() -> int:
+    return int(settings.WANDELWERK_EVIDENCE_MAX_MB) * 1024 * 1024
+
+
+def allowed_types() -> str:
+    """The allowed types in words, for hints and error messages."""
+    labels = dict.fromkeys(kind.label for kind in KINDS.values())
+    return ", ".join(labels)
+
+
+def clean_name(name: str) -> str:
+    """The file name without any folder, cut to the length of the field, keeping its suffix."""
+    base = PurePath(name.replace("\\", "/")).name.strip() or "Nachweis"
+    if len(base) <= NAME_LIMIT:
+        return base
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or len(suffix) > 10:
+        return base[:NAME_LIMIT]
+    return f"{stem[: NAME_LIMIT - len(suffix) - 1]}.{suffix}"
+
+
+def check(name: str, size: int, stream: IO[bytes]) -> str:
+    """The content type to store for an accepted file; raises :class:`EvidenceRejected`.
+
+    ``stream`` is read from its start and left at its start.
+    """
+    suffix = PurePath(name).suffix.lower()
+    kind = KINDS.get(suffix)
+    if kind is None:
+        raise EvidenceRejected(
+            _(
+                "Dateien vom Typ „%(suffix)s“ sind als Nachweis nicht erlaubt. Erlaubt sind: %(types)s."
+            )
+            % {"suffix": suffix or _("ohne Endung"), "types": allowed_types()}
+        )
+    if size <= 0:
+        raise EvidenceRejected(_("Die Datei ist leer."))
+    limit = max_bytes()
+    if size > limit:
+        raise EvidenceRejected(
+            _("Die Datei ist zu groß: höchstens %(mb)s MB sind erlaubt.")
+            % {"mb": settings.WANDELWERK_EVIDENCE_MAX_MB}
+        )
+    stream.seek(0)
+    try:
+        if not _content_matches(kind.container, stream):
+            raise EvidenceRejected(
+                _(
+                    "Der Inhalt der Datei passt nicht zur Endung „%(suffix)s“: Sie ist keine "
+                    "%(label)s-Datei. Bitte laden Sie die Datei in ihrem eigenen Format hoch."
+                )
+                % {"suffix": suffix, "label": kind.label}
+            )
+    finally:
+        stream.seek(0)
+    return kind.content_type
+
+
+def _content_matches(container: str, stream: IO[bytes]) -> bool:
+    head = stream.read(HEAD_BYTES)
+    if container == "pdf":
+        return head.startswith(b"%PDF-")
+    if container == "png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    if container == "jpeg":
+        return head.startswith(b"\xff\xd8\xff")
+    if container == "text":
+        return _is_text(head)
+    if not head.startswith(b"PK\x03\x04"):
+        return False
+    stream.seek(0)
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = set(archive.namelist())
+            if container.startswith("ooxml:"):
+                folder = container.removeprefix("ooxml:")
+                return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
+            expected = container.removeprefix("odf:").encode("ascii")
+            if "mimetype" not in names:
+                return False
+            with archive.open("mimetype") as entry:
+                return entry.read(len(expected) + 1).strip() == expected
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return False
+
+
+def _is_text(head: bytes) -> bool:
+    """Text in UTF-8 (with or without BOM) or Windows-1252, without binary control bytes."""
+    if any(byte in _TEXT_CONTROLS for byte in head):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return True
+    except UnicodeDecodeError:
+        pass
+    try:
+        head.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False

@@ -1,0 +1,387 @@
+"""Evidence files (Nachweise): upload, limits, allow-list by extension and content, download
+only for members, locked when approved, deletion removes the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wandelwerk.assessments import evidence, logic
+from wandelwerk.assessments.frameworks import load_all
+from wandelwerk.assessments.models import Answer, Assessment, Evidence, Question
+from wandelwerk.audit.models import Action, AuditEvent
+from wandelwerk.core import tenancy
+
+PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
+
+
+def zipped(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+DOCX = zipped({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+XLSX = zipped({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+PPTX = zipped({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"})
+ODT = zipped({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})
+ODS = zipped(
+    {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}
+)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.WANDELWERK_EVIDENCE_MAX_MB = 1
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def framework(db):
+    [fw] = load_all()
+    return fw
+
+
+@pytest.fixture
+def assessment(home, framework):
+    return Assessment.objects.unscoped().create(
+        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
+    )
+
+
+@pytest.fixture
+def question(framework):
+    return Question.objects.filter(criterion__area__framework=framework).order_by("order")[1]
+
+
+def url(name, municipality, *args):
+    return reverse(f"assessments:{name}", args=[municipality.slug, *args])
+
+
+def upload(client, municipality, assessment, question, name, content, *, page="evidence_upload"):
+    return client.post(
+        url(page, municipality, assessment.pk),
+        {"question": question.pk, "file": SimpleUploadedFile(name, content)},
+    )
+
+
+def stored_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+# The allow-list ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("Bericht.pdf", PDF, "application/pdf"),
+        ("Organigramm.PNG", PNG, "image/png"),
+        ("Foto.jpg", JPEG, "image/jpeg"),
+        ("Foto.jpeg", JPEG, "image/jpeg"),
+        ("Dienstvereinbarung.docx", DOCX, evidence.KINDS[".docx"].content_type),
+        ("Fallzahlen.xlsx", XLSX, evidence.KINDS[".xlsx"].content_type),
+        ("Workshop.pptx", PPTX, evidence.KINDS[".pptx"].content_type),
+        ("Konzept.odt", ODT, "application/vnd.oasis.opendocument.text"),
+        ("Liste.ods", ODS, "application/vnd.oasis.opendocument.spreadsheet"),
+        ("Notiz.txt", "Grüße aus dem Bürgerbüro\r\n".encode(), "text/plain"),
+        ("Alt.txt", "Grüße aus dem Bürgerbüro".encode("cp1252"), "text/plain"),
+        ("Daten.csv", b"\xef\xbb\xbfA;B\n1;2\n", "text/csv"),
+    ],
+)
+def test_allowed_types_pass_by_extension_and_content(settings, name, content, content_type):
+    settings.WANDELWERK_EVIDENCE_MAX_MB = 10
+    assert evidence.check(name, len(content), io.BytesIO(content)) == content_type
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("setup.exe", EXE, "nicht erlaubt"),
+        ("Makro.docm", DOCX, "nicht erlaubt"),
+        ("ohne-endung", PDF, "nicht erlaubt"),
+        ("Bericht.pdf", EXE, "passt nicht zur Endung „.pdf“"),
+        ("Notiz.txt", EXE, "passt nicht zur Endung „.txt“"),
+        ("Foto.png", JPEG, "passt nicht zur Endung „.png“"),
+        ("Tabelle.xlsx", DOCX, "passt nicht zur Endung „.xlsx“"),
+        ("Konzept.odt", ODS, "passt nicht zur Endung „.odt“"),
+        ("Brief.docx", b"PK\x03\x04 kein echtes Archiv", "passt nicht zur Endung „.docx“"),
+        ("leer.pdf", b"", "leer"),
+    ],
+)
+def test_other_files_are_refused_with_a_reason(settings, name, content, message):
+    settings.WANDELWERK_EVIDENCE_MAX_MB = 10
+    with pytest.raises(evidence.EvidenceRejected) as error:
+        evidence.check(name, len(content), io.BytesIO(content))
+    assert message in str(error.value)
+
+
+def test_names_keep_no_folder_and_fit_the_field():
+    assert evidence.clean_name("C:\\Users\\x\\Bericht.pdf") == "Bericht.pdf"
+    assert evidence.clean_name("../../etc/passwd.txt") == "passwd.txt"
+    long = evidence.clean_name("a" * 300 + ".pdf")
+    assert len(long) == 200 and long.endswith(".pdf")
+
+
+# Upload ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_upload_on_the_detail_page_lists_and_downloads_the_file(
+    client, users, home, assessment, question, media
+):
+    client.force_login(users["editor"])
+    response = upload(client, home, assessment, question, "Prozesslandkarte 2026.pdf", PDF)
+    assert response.status_code == 302 and response["Location"].endswith("#antworten")
+    with tenancy.activate(home):
+        item = Evidence.objects.get()
+        answer = Answer.objects.get()
+        event = AuditEvent.objects.get(object_type="assessments.Evidence")
+    assert (item.answer, answer.question, answer.level) == (answer, question, None)
+    assert (item.name, item.size, item.content_type) == (
+        "Prozesslandkarte 2026.pdf",
+        len(PDF),
+        "application/pdf",
+    )
+    assert (item.uploaded_by, event.action, event.after["name"]) == (
+        users["editor"],
+        Action.CREATE,
+        "Prozesslandkarte 2026.pdf",
+    )
+    [stored] = stored_files(media)
+    assert stored.read_bytes() == PDF
+    assert "Prozesslandkarte" not in stored.name and stored.suffix == ""  # a random name
+
+    client.force_login(users["viewer"])
+    page = client.get(url("detail", home, assessment.pk)).content.decode()
+    assert "Prozesslandkarte 2026.pdf" in page and "hochgeladen am" in page
+    assert "Nachweis hochladen" not in page  # viewers do not upload
+    response = client.get(url("evidence_download", home, assessment.pk, item.pk))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "Prozesslandkarte%202026.pdf" in response["Content-Disposition"] or (
+        'filename="Prozesslandkarte 2026.pdf"' in response["Content-Disposition"]
+    )
+
+
+@pytest.mark.django_db
+def test_upload_in_the_workshop_swaps_the_card(client, users, home, assessment, question):
+    client.force_login(users["editor"])
+    response = client.post(
+        url("workshop_evidence_upload", home, assessment.pk),
+        {"question": question.pk, "file": SimpleUploadedFile("Liste.xlsx", XLSX)},
+        HTTP_HX_REQUEST="true",
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "<html" not in page
+    assert "Nachweis „Liste.xlsx“ zu" in page and 'id="workshop"' in page
+    assert f"{question.key}: {question.text}" in page  # the same question stays open
+    with tenancy.activate(home):
+        assert Evidence.objects.get().answer.question == question
+    response = client.post(
+        url("workshop_evidence_upload", home, assessment.pk),
+        {"question": question.pk, "file": SimpleUploadedFile("Liste2.xlsx", XLSX)},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("?n=1")
+    page = client.get(response["Location"]).content.decode()
+    assert "Liste.xlsx" in page and "Liste2.xlsx" in page
+
+
+@pytest.mark.django_db
+def test_upload_keeps_the_answer_and_its_version(client, users, home, assessment, question):
+    client.force_login(users["editor"])
+    client.post(url("workshop", home, assessment.pk), {"n": "1", "level": "3", "version": "0"})
+    upload(client, home, assessment, question, "Beleg.pdf", PDF)
+    with tenancy.activate(home):
+        answer = Answer.objects.get()
+        assert (answer.level, answer.version, answer.evidence.count()) == (3, 1, 1)
+
+
+@pytest.mark.django_db
+def test_too_large_is_refused(client, users, home, assessment, question, media):
+    client.force_login(users["editor"])
+    big = PDF + b"0" * (1024 * 1024)
+    response = upload(client, home, assessment, question, "Scan.pdf", big)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Die Datei ist zu groß: höchstens 1 MB sind erlaubt." in page
+    assert 'id="fehler"' in page and f'href="#nachweis-{question.pk}-file"' in page
+    with tenancy.activate(home):
+        assert not Evidence.objects.exists()
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("setup.exe", EXE, "Dateien vom Typ „.exe“ sind als Nachweis nicht erlaubt."),
+        ("Rechnung.pdf", EXE, "Der Inhalt der Datei passt nicht zur Endung „.pdf“"),
+    ],
+)
+def test_wrong_type_is_refused_in_the_workshop(
+    client, users, home, assessment, question, media, name, content, message
+):
+    client.force_login(users["editor"])
+    response = client.post(
+        url("workshop_evidence_upload", home, assessment.pk),
+        {"question": question.pk, "file": SimpleUploadedFile(name, content)},
+        HTTP_HX_REQUEST="true",
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and message in page
+    assert 'class="kern-error"' in page and 'id="fehler"' in page
+    with tenancy.activate(home):
+        assert not Evidence.objects.exists()
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+def test_the_use_case_checks_the_file_itself(home, users, assessment, question, media):
+    with tenancy.activate(home), pytest.raises(evidence.EvidenceRejected):
+        logic.add_evidence(
+            actor=users["editor"],
+            assessment=assessment,
+            question=question,
+            upload=SimpleUploadedFile("Bericht.pdf", EXE),
+        )
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+def test_viewers_may_not_upload(client, users, home, assessment, question):
+    client.force_login(users["viewer"])
+    response = upload(client, home, assessment, question, "Bericht.pdf", PDF)
+    assert response.status_code == 403
+
+
+# Download ----------------------------------------------------------------------------------
+
+
+def stored_evidence(municipality, assessment, question, name="Bericht.pdf"):
+    with tenancy.activate(municipality):
+        return logic.add_evidence(
+            actor=None,
+            assessment=assessment,
+            question=question,
+            upload=SimpleUploadedFile(name, PDF),
+        )
+
+
+@pytest.mark.django_db
+def test_download_needs_a_membership_of_the_municipality(
+    client, users, home, other, framework, assessment, question
+):
+    item = stored_evidence(home, assessment, question)
+    download = url("evidence_download", home, assessment.pk, item.pk)
+    response = client.get(download)
+    assert response.status_code == 302 and response["Location"].startswith("/anmelden/")
+    for outsider in ("other_admin", "nobody"):
+        client.force_login(users[outsider])
+        assert client.get(download).status_code == 404
+    # another municipality's evidence inside one's own municipality's URL
+    theirs = Assessment.objects.unscoped().create(
+        municipality=other, framework=framework, date=dt.date(2026, 5, 1)
+    )
+    their_item = stored_evidence(other, theirs, question)
+    client.force_login(users["municipality_admin"])
+    assert client.get(url("evidence_download", home, theirs.pk, their_item.pk)).status_code == 404
+    assert client.get(url("evidence_download", home, assessment.pk, their_item.pk)).status_code == (
+        404
+    )
+    # evidence of another assessment of the same municipality under this assessment's URL
+    second = Assessment.objects.unscoped().create(
+        municipality=home, framework=framework, date=dt.date(2026, 6, 1)
+    )
+    assert client.get(url("evidence_download", home, second.pk, item.pk)).status_code == 404
+    assert client.get(download).status_code == 200
+
+
+def test_evidence_is_not_served_under_media_url():
+    from django.urls import Resolver404, resolve
+
+    with pytest.raises(Resolver404):
+        resolve("/media/evidence/1/0123456789abcdef")
+
+
+# Lock and delete ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_approved_check_refuses_upload_and_delete(
+    client, users, home, assessment, question, media
+):
+    item = stored_evidence(home, assessment, question)
+    assessment.status = "approved"
+    assessment.save()
+    client.force_login(users["municipality_admin"])
+    response = upload(client, home, assessment, question, "Nachtrag.pdf", PDF)
+    assert response.status_code == 302
+    assert "gesperrt" in client.get(response["Location"]).content.decode()
+    response = client.post(
+        url("workshop_evidence_upload", home, assessment.pk),
+        {"question": question.pk, "file": SimpleUploadedFile("Nachtrag.pdf", PDF)},
+    )
+    assert response.status_code == 302
+    response = client.post(url("evidence_delete", home, assessment.pk, item.pk))
+    assert response.status_code == 302
+    assert client.get(url("evidence_delete", home, assessment.pk, item.pk)).status_code == 302
+    with tenancy.activate(home):
+        assert list(Evidence.objects.values_list("name", flat=True)) == ["Bericht.pdf"]
+        with pytest.raises(logic.AssessmentLocked):
+            logic.delete_evidence(actor=users["municipality_admin"], evidence=item)
+    assert len(stored_files(media)) == 1
+    page = client.get(url("detail", home, assessment.pk)).content.decode()
+    assert "Bericht.pdf" in page and "Nachweis hochladen" not in page and "löschen" not in page
+
+
+@pytest.mark.django_db
+def test_delete_asks_then_removes_record_and_file_after_commit(
+    client, users, home, assessment, question, media, django_capture_on_commit_callbacks
+):
+    item = stored_evidence(home, assessment, question)
+    [stored] = stored_files(media)
+    client.force_login(users["editor"])
+    page = client.get(url("evidence_delete", home, assessment.pk, item.pk) + "?zurueck=workshop")
+    assert "Nachweis „Bericht.pdf“ löschen?" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            url("evidence_delete", home, assessment.pk, item.pk), {"zurueck": "workshop"}
+        )
+    assert response.status_code == 302 and response["Location"].endswith("/workshop/?n=1")
+    assert stored.exists()  # not before the commit
+    for callback in callbacks:
+        callback()
+    assert not stored.exists()
+    with tenancy.activate(home):
+        assert not Evidence.objects.exists()
+        event = AuditEvent.objects.get(object_type="assessments.Evidence", action=Action.DELETE)
+    assert event.object_id == str(item.pk) and event.before["name"] == "Bericht.pdf"
+    assert event.actor == users["editor"]
+
+
+@pytest.mark.django_db
+def test_deleting_an_answer_leaves_no_file_behind(
+    home, assessment, question, media, django_capture_on_commit_callbacks
+):
+    stored_evidence(home, assessment, question, "a.pdf")
+    stored_evidence(home, assessment, question, "b.pdf")
+    assert len(stored_files(media)) == 2
+    with django_capture_on_commit_callbacks(execute=True), tenancy.activate(home):
+        Answer.objects.get().delete()
+    assert stored_files(media) == []
