@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/workshop/", views.WorkshopView.as_view(), name="workshop"),
     path("<int:pk>/status/", views.TransitionView.as_view(), name="transition"),
     path("<int:pk>/empfehlungen/", views.RecommendView.as_view(), name="recommend"),
+    path("<int:pk>/export/", views.ExportView.as_view(), name="export"),
     path(
         "<int:pk>/nachweise/",
         evidence_views.DetailEvidenceView.as_view(),

@@ -11,14 +11,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
-from wandelwerk.assessments import logic, queries
+from wandelwerk.assessments import export, logic, queries
 from wandelwerk.assessments.forms import AssessmentForm, TargetsForm, evidence_form_for
 from wandelwerk.assessments.frameworks import default_framework
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus
 from wandelwerk.core.charts.radar import radar
 from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.core.xlsx import workbook_response
 
 STATUS_LABELS = {
     "in_review": _("Zur Prüfung geben"),
@@ -202,6 +204,14 @@ class TransitionView(AssessmentsMixin, TemplateView):
             logic.transition(actor=request.user, assessment=assessment, to=to)
             messages.success(request, _("Status: %(s)s.") % {"s": AssessmentStatus(to).label})
         return redirect(assessment.get_absolute_url())
+
+
+class ExportView(AssessmentsMixin, View):
+    """The assessment as an Excel workbook: metadata, every answer, results."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assessment = self.load()
+        return workbook_response(export.filename(assessment), export.sheets(assessment))
 
 
 class WorkshopView(AssessmentsMixin, TemplateView):

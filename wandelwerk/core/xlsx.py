@@ -53,6 +53,15 @@ def xlsx_response(
     return response
 
 
+def workbook_response(
+    filename: str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
+) -> HttpResponse:
+    """A workbook of several sheets (title, headers, rows) as a download."""
+    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""

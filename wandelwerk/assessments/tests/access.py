@@ -60,6 +60,7 @@ ROWS = {
     "assessments:workshop": (assessment, ALL, EDIT),
     "assessments:transition": (assessment, None, EDIT),
     "assessments:recommend": (assessment, None, EDIT),
+    "assessments:export": (assessment, ALL, None),
     "assessments:evidence_upload": (assessment, None, EDIT),
     "assessments:workshop_evidence_upload": (assessment, None, EDIT),
     "assessments:evidence_download": (evidence, ALL, None),
