@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
 
 from wandelwerk.assessments.models import (
     Answer,
@@ -134,6 +135,46 @@ def evidence(assessment: Assessment, pk: int) -> Evidence | None:
         .filter(pk=pk, answer__assessment=assessment)
         .first()
     )
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    assessment: Assessment
+    scores: dict[str, float | None]  # area key → Ist
+    overall: float | None
+
+
+def trend(org_unit_id: int | None, *, until: Assessment | None = None) -> list[TrendPoint]:
+    """The approved assessments of one unit (None: the whole administration) by date, each with
+    its area scores from :func:`result`. With ``until``: only those dated before it, followed by
+    ``until`` itself whatever its status."""
+    approved = Assessment.objects.filter(
+        status=AssessmentStatus.APPROVED, org_unit_id=org_unit_id
+    ).select_related("org_unit", "framework")
+    if until is not None:
+        approved = approved.filter(date__lt=until.date).exclude(pk=until.pk)
+    assessments = list(approved.order_by("date", "id"))
+    if until is not None:
+        assessments.append(until)
+    points = []
+    for assessment in assessments:
+        r = result(assessment)
+        points.append(
+            TrendPoint(
+                assessment, {a.key: r.scores.areas.get(a.key) for a in r.areas}, r.scores.overall
+            )
+        )
+    return points
+
+
+def trend_units() -> list[tuple[int | None, str]]:
+    """The units with at least one approved assessment: (org unit id or None, name), by code."""
+    units: dict[int | None, tuple[str, str]] = {}
+    for a in Assessment.objects.filter(status=AssessmentStatus.APPROVED).select_related("org_unit"):
+        units[a.org_unit_id] = (
+            (a.org_unit.code, str(a.org_unit)) if a.org_unit else ("", _("ganze Verwaltung"))
+        )
+    return [(pk, name) for pk, (_code, name) in sorted(units.items(), key=lambda kv: kv[1])]
 
 
 @dataclass(frozen=True)

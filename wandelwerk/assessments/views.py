@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from wandelwerk.assessments import export, logic, queries
+from wandelwerk.assessments.charts import trend_chart, trend_rows
 from wandelwerk.assessments.forms import AssessmentForm, TargetsForm, evidence_form_for
 from wandelwerk.assessments.frameworks import default_framework
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus
@@ -120,6 +121,7 @@ class DetailView(AssessmentsMixin, TemplateView):
                 }
             )
         weakest = next((a for a in result.areas if a.key == result.weakest), None)
+        history = queries.trend(assessment.org_unit_id, until=assessment) if previous else []
         sections: dict[str, list[queries.AnswerRow]] = {}
         for row in queries.answer_rows(assessment):
             sections.setdefault(row.question.criterion.area.name, []).append(row)
@@ -144,6 +146,15 @@ class DetailView(AssessmentsMixin, TemplateView):
             }
             if may_upload
             else {},
+            trend_chart=trend_chart(
+                history,
+                result.areas,
+                title=_("Entwicklung je Handlungsfeld über die DigiChecks der Einheit"),
+                ident="trend",
+            )
+            if history
+            else "",
+            trend_rows=trend_rows(history, result.areas),
             chart=radar(
                 names,
                 [("Ist", ist, "#0b4f8a", False), ("Soll", soll, "#b35900", True)],
@@ -337,7 +348,25 @@ class ResultsView(AssessmentsMixin, TemplateView):
         total = {k: rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in keys}
         mine = {k: v for k, v in total.items()}
         comparison = queries.comparison(self.municipality, keys)
+        units = [
+            ("verwaltung" if pk is None else str(pk), name, pk)
+            for pk, name in queries.trend_units()
+        ]
+        chosen = next((u for u in units if u[0] == self.request.GET.get("einheit")), None)
+        chosen = chosen or (units[0] if units else None)
+        history = queries.trend(chosen[2]) if chosen else []
         context.update(
+            trend_units=units,
+            trend_unit=chosen,
+            trend_chart=trend_chart(
+                history,
+                areas,
+                title=_("Entwicklung je Handlungsfeld über die freigegebenen DigiChecks"),
+                ident="trend",
+            )
+            if history
+            else "",
+            trend_rows=trend_rows(history, areas),
             areas=areas,
             rows=[
                 (r, [r.scores.get(k) for k in keys], names.get(r.weakest or "", "")) for r in rows

@@ -54,3 +54,74 @@ def test_digicheck_pages_are_accessible(page, users, home):
         page.goto(page.base_url + reverse(name, args=args))
         assert page.locator("h1").count() == 1, name
         assert_accessible(page, name)
+
+
+def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wandelwerk.assessments import logic
+    from wandelwerk.assessments.models import Question
+    from wandelwerk.core.testing.factories import OrgUnitFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    [framework] = load_all()
+    unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
+    questions = list(Question.objects.filter(criterion__area__framework=framework))
+    for year, level in [(2024, 1), (2025, 2)]:
+        approved = Assessment.objects.unscoped().create(
+            municipality=home,
+            framework=framework,
+            org_unit=unit,
+            date=dt.date(year, 3, 1),
+            status="approved",
+        )
+        Answer.objects.unscoped().bulk_create(
+            [
+                Answer(municipality=home, assessment=approved, question=q, level=level)
+                for q in questions
+            ]
+        )
+    draft = Assessment.objects.unscoped().create(
+        municipality=home, framework=framework, org_unit=unit, date=dt.date(2026, 3, 1)
+    )
+    first = min(questions, key=lambda q: q.order)
+    with tenancy.activate(home):
+        logic.add_evidence(
+            actor=users["editor"],
+            assessment=draft,
+            question=first,
+            upload=SimpleUploadedFile("Prozesslandkarte.pdf", b"%PDF-1.4\n%%EOF\n"),
+        )
+    login(page, "consultant")
+    page.goto(page.base_url + reverse("assessments:detail", args=[home.slug, draft.pk]))
+    assert page.locator("svg[aria-labelledby='trend-t trend-d']").count() == 1
+    assert page.get_by_role("link", name="Prozesslandkarte.pdf herunterladen").count() == 1
+    assert_accessible(page, "DigiCheck mit Entwicklung und Nachweisen")
+    page.goto(page.base_url + reverse("assessments:results", args=[home.slug]))
+    assert page.locator("svg[aria-labelledby='trend-t trend-d']").count() == 1
+    assert_accessible(page, "Ergebnisse mit Entwicklung")
+
+    page.goto(page.base_url + reverse("assessments:workshop", args=[home.slug, draft.pk]))
+    assert page.get_by_role("link", name="Prozesslandkarte.pdf herunterladen").count() == 1
+    assert_accessible(page, "Workshop mit Nachweis")
+    file_input = page.locator(".ww-evidence-form input[type=file]")
+    file_input.set_input_files(
+        files=[{"name": "setup.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00" * 20}]
+    )
+    page.locator(".ww-evidence-form button[type=submit]").click()
+    page.wait_for_selector("#workshop #fehler")
+    assert "passt nicht zur Endung" in page.locator("#fehler").inner_text()
+    assert page.evaluate("() => document.activeElement.id") == "fehler"
+    assert page.url.endswith("/workshop/")  # swapped in place
+    assert_accessible(page, "Workshop mit abgelehntem Nachweis")
+    page.locator(".ww-evidence-form input[type=file]").set_input_files(
+        files=[{"name": "Protokoll.txt", "mimeType": "text/plain", "buffer": b"Protokoll\n"}]
+    )
+    page.locator(".ww-evidence-form button[type=submit]").click()
+    page.wait_for_selector("#workshop a:has-text('Protokoll.txt')")
+    assert page.locator("#fehler").count() == 0
+    with tenancy.activate(home):
+        assert sorted(e.name for e in Answer.objects.get(assessment=draft).evidence.all()) == [
+            "Protokoll.txt",
+            "Prozesslandkarte.pdf",
+        ]

@@ -1,0 +1,128 @@
+"""The trend of a unit's area scores over its approved DigiChecks: an SVG line chart with a
+table beside it, on the results page and on the detail page of a later check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from wandelwerk.assessments.frameworks import load_all
+from wandelwerk.assessments.models import Answer, Assessment, Question
+from wandelwerk.core.testing.factories import OrgUnitFactory
+
+SVG = "{http://www.w3.org/2000/svg}"
+AREAS = ["Change-Management", "Wissensmanagement", "Prozessmanagement", "Digitalmanagement"]
+
+
+@pytest.fixture
+def history(home):
+    """Bürgerdienste: approved checks in 2024 (level 1) and 2025 (level 2, knowledge 3), and a
+    draft in 2026 (level 4); Finanzen: one approved check."""
+    [framework] = load_all()
+    questions = list(Question.objects.filter(criterion__area__framework=framework))
+    unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
+    finance = OrgUnitFactory(municipality=home, code="FB2", name="Finanzen")
+
+    def check(org_unit, date, status, level, knowledge=None):
+        a = Assessment.objects.unscoped().create(
+            municipality=home, framework=framework, org_unit=org_unit, date=date, status=status
+        )
+        Answer.objects.unscoped().bulk_create(
+            [
+                Answer(
+                    municipality=home,
+                    assessment=a,
+                    question=q,
+                    level=knowledge
+                    if knowledge is not None and q.criterion.area.key == "knowledge"
+                    else level,
+                )
+                for q in questions
+            ]
+        )
+        return a
+
+    return {
+        "unit": unit,
+        "finance": finance,
+        "first": check(unit, dt.date(2024, 3, 1), "approved", 1),
+        "second": check(unit, dt.date(2025, 3, 1), "approved", 2, knowledge=3),
+        "draft": check(unit, dt.date(2026, 3, 1), "draft", 4),
+        "other": check(finance, dt.date(2025, 6, 1), "approved", 3),
+    }
+
+
+def chart(page: str, ident: str = "trend") -> ET.Element:
+    start = page.index(
+        f'<svg class="ww-chart" viewBox="0 0 760 260" width="100%" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d"'
+    )
+    end = page.index("</svg>", start) + len("</svg>")
+    return ET.fromstring(page[start:end])
+
+
+def series(svg: ET.Element) -> dict[str, list[str]]:
+    """Series name → the titles of its points ("Name, 01.03.2024: 1,0")."""
+    result: dict[str, list[str]] = {}
+    for circle in svg.iter(f"{SVG}circle"):
+        name, _sep, point = circle.find(f"{SVG}title").text.partition(", ")
+        result.setdefault(name, []).append(point)
+    return result
+
+
+@pytest.mark.django_db
+def test_results_page_draws_the_chosen_units_trend(client, users, home, history):
+    client.force_login(users["viewer"])
+    url = reverse("assessments:results", args=[home.slug])
+    page = client.get(url, {"einheit": history["unit"].pk}).content.decode()
+    svg = chart(page)
+    assert svg.get("role") == "img"
+    assert svg.find(f"{SVG}title").text.startswith("Entwicklung je Handlungsfeld")
+    assert "2 Stichtage von 03/2024 bis 03/2025" in svg.find(f"{SVG}desc").text
+    assert len(svg.findall(f"{SVG}path")) == 4
+    points = series(svg)
+    assert list(points) == AREAS
+    assert points["Change-Management"] == ["01.03.2024: 1,0", "01.03.2025: 2,0"]
+    assert points["Wissensmanagement"] == ["01.03.2024: 1,0", "01.03.2025: 3,0"]
+    # the draft is not part of the results page
+    assert "01.03.2026" not in page
+    # the table alternative holds the same numbers
+    assert "Ist je Handlungsfeld und gesamt in den freigegebenen DigiChecks von FB3" in page
+    table = page[page.index('id="h-trend"') :]
+    table = table[table.index("<table") : table.index("</table>")]
+    assert "01.03.2024" in table and "01.03.2025" in table and "3,0" in table
+    assert f'<option value="{history["unit"].pk}" selected>FB3 Bürgerdienste</option>' in page
+
+
+@pytest.mark.django_db
+def test_results_page_defaults_to_the_first_unit_and_switches(client, users, home, history):
+    client.force_login(users["viewer"])
+    url = reverse("assessments:results", args=[home.slug])
+    page = client.get(url).content.decode()
+    assert f'<option value="{history["finance"].pk}" selected>' in page  # FB2 comes first
+    assert series(chart(page))["Digitalmanagement"] == ["01.06.2025: 3,0"]
+    page = client.get(url, {"einheit": "gibt-es-nicht"}).content.decode()
+    assert f'<option value="{history["finance"].pk}" selected>' in page
+
+
+@pytest.mark.django_db
+def test_detail_page_shows_the_trend_up_to_this_check(client, users, home, history):
+    client.force_login(users["viewer"])
+    page = client.get(history["draft"].get_absolute_url()).content.decode()
+    svg = chart(page)
+    assert "3 Stichtage von 03/2024 bis 03/2026" in svg.find(f"{SVG}desc").text
+    assert series(svg)["Prozessmanagement"] == [
+        "01.03.2024: 1,0",
+        "01.03.2025: 2,0",
+        "01.03.2026: 4,0",
+    ]
+    assert "Entwicklung über die DigiChecks der Einheit" in page and "Entwurf" in page
+    page = client.get(history["second"].get_absolute_url()).content.decode()
+    assert series(chart(page))["Wissensmanagement"] == ["01.03.2024: 1,0", "01.03.2025: 3,0"]
+    # no earlier approved check: no trend
+    for key in ("first", "other"):
+        page = client.get(history[key].get_absolute_url()).content.decode()
+        assert 'id="h-trend"' not in page and "trend-t" not in page
