@@ -6,7 +6,8 @@ it), so the engine and its tests run without a database.
 - ``model``: ``Task``, ``Problem``, ``Weights`` in; ``Result`` with starts, status, gap, reasons,
   critical chain and conflicts out.
 - ``core``: the constraint building shared with the PSPLIB model.
-- ``solver.solve(problem, time_limit=…, workers=…)``; ``explain``; ``check.violations``.
+- ``solver.solve(problem, time_limit=…, workers=…)``; ``greedy.greedy_plan`` (the starting plan);
+  ``explain``; ``check.violations``.
 - ``psplib``: the standard benchmark (``python -m wandelwerk.roadmap.engine.psplib``).
 """
 

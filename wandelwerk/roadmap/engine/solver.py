@@ -1,11 +1,13 @@
 """Planning measures into half-years with CP-SAT, and saying why each sits where it does.
 
-Model: every task is an interval on the shared engine code (``core``): precedences, resources with
-a capacity per period. On top: the budget of each fiscal year (a task's cost spread over the periods
-it runs), a change capacity per org unit (tasks of a unit at once), release periods, deadlines
-(hard: must hold; soft: a penalty per period late), fixed starts for work already done or under
-way. Tasks without a hard deadline may be left out when the horizon is too short, at a large
-penalty, so a plan always comes back; ``Result.unscheduled`` names them.
+Model (``_Build``): every task is an interval on the shared engine code (``core``: precedences,
+one cumulative per resource) and a boolean per possible start period. Capacity per resource and
+period, the budget of each fiscal year (a task's cost spread over the periods it runs), the change
+capacity per org unit (tasks of a unit at once), deadlines (hard: must hold; soft: a penalty per
+period late), release periods and fixed starts (work already done or under way) are sums over those
+booleans. Tasks without a hard deadline may be left out when the horizon is too short, at a large
+penalty, so a plan always comes back; ``Result.unscheduled`` names them. The solver starts from a
+greedy plan (``greedy``) or the caller's previous plan.
 
 Objective (minimised): benefit × end period (value early) + deadline penalty × periods late +
 focus × areas in change per period + a large penalty per task left out.
@@ -19,156 +21,205 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from wandelwerk.roadmap.engine.core import Job, add_jobs, add_precedences, add_resources
+from wandelwerk.roadmap.engine.core import add_jobs, add_precedences, add_resources
 from wandelwerk.roadmap.engine.explain import critical_chain, explain
-from wandelwerk.roadmap.engine.model import Conflict, Problem, Result, Status
+from wandelwerk.roadmap.engine.greedy import greedy_plan
+from wandelwerk.roadmap.engine.model import Conflict, Problem, Result, Status, Task
 
 Progress = Callable[[float, float | None], None]
-
-
-def _active(model: cp_model.CpModel, job: Job, period: int, name: str) -> cp_model.IntVar:
-    """A boolean: the job runs in ``period`` (start <= period < end)."""
-    active = model.new_bool_var(name)
-    after_start = model.new_bool_var(f"{name}_a")
-    before_end = model.new_bool_var(f"{name}_b")
-    model.add(job.start <= period).only_enforce_if(after_start)
-    model.add(job.start > period).only_enforce_if(after_start.Not())
-    model.add(job.end > period).only_enforce_if(before_end)
-    model.add(job.end <= period).only_enforce_if(before_end.Not())
-    parts = [after_start, before_end] + ([job.present] if job.present is not None else [])
-    model.add_bool_and(parts).only_enforce_if(active)
-    model.add_bool_or([p.Not() for p in parts]).only_enforce_if(active.Not())
-    return active
+LARGE = 300  # tasks; see solve()
 
 
 class _Build:
+    """The model. Every task is an interval on the shared engine code (precedences, one cumulative
+    per resource) and, because the horizon is a handful of half-years, also a set of booleans
+    "starts in period s", one per possible start. Budget, change capacity, focus, deadlines and the
+    objective are sums over those booleans, with no helper variables; their linear relaxation is
+    tight, which is what proves a plan near-optimal quickly."""
+
     def __init__(self, problem: Problem, *, relax_deadlines: bool = False) -> None:
         self.problem = problem
         self.model = cp_model.CpModel()
+        model = self.model
         tasks = {t.id: t for t in problem.tasks}
         self.tasks = tasks
         horizon = problem.horizon
-        earliest = {
-            t.id: (t.fixed_start if t.fixed_start is not None else t.release) for t in problem.tasks
-        }
+        earliest = _earliest(problem)
         optional = [t.id for t in problem.tasks if not t.deadline_hard and t.fixed_start is None]
         self.jobs = add_jobs(
-            self.model,
+            model,
             {t.id: t.duration for t in problem.tasks},
             horizon=horizon,
             earliest=earliest,
             optional=optional,
         )
+        # x[t][s]: task t starts in period s.
+        self.x: dict[str, dict[int, cp_model.IntVar]] = {}
         for t in problem.tasks:
+            job = self.jobs[t.id]
+            low = earliest[t.id]
             if t.fixed_start is not None:
-                self.model.add(self.jobs[t.id].start == t.fixed_start)
-        add_precedences(
-            self.model,
-            self.jobs,
-            [(p, t.id) for t in problem.tasks for p in t.predecessors if p in tasks],
-        )
+                starts = [t.fixed_start]
+            elif job.present is None:  # a hard deadline: keep one start so the deadline can fail
+                starts = list(range(low, max(low, horizon - t.duration) + 1))
+            else:  # no start left in the horizon: the task stays out
+                starts = list(range(low, horizon - t.duration + 1))
+            x = {s: model.new_bool_var(f"x_{t.id}_{s}") for s in starts}
+            self.x[t.id] = x
+            start_expr = sum(s * v for s, v in x.items())
+            if job.present is None:
+                model.add_exactly_one(x.values())
+                model.add(job.start == start_expr)
+            else:
+                model.add(sum(x.values()) == job.present)
+                model.add(job.start == start_expr).only_enforce_if(job.present)
+        edges = [(p, t.id) for t in problem.tasks for p in t.predecessors if p in tasks]
+        add_precedences(model, self.jobs, edges)
+        self._precedences(edges)
         add_resources(
-            self.model,
+            model,
             self.jobs,
             {t.id: t.demands for t in problem.tasks},
             problem.capacities,
             horizon=horizon,
+            disjunctive=False,
         )
+        self._per_period()
         self.deadline_literals: dict[str, cp_model.IntVar] = {}
         for t in problem.tasks:
             if t.deadline is not None and t.deadline_hard:
-                literal = self.model.new_bool_var(f"dl_{t.id}")
-                self.model.add(self.jobs[t.id].end <= t.deadline).only_enforce_if(literal)
+                literal = model.new_bool_var(f"dl_{t.id}")
+                late = [v for s, v in self.x[t.id].items() if s + t.duration > t.deadline]
+                model.add(sum(late) == 0).only_enforce_if(literal)
                 self.deadline_literals[t.id] = literal
                 if not relax_deadlines:
-                    self.model.add_assumption(literal)
-        needs_activity = (
-            bool(problem.budgets) or bool(problem.change_capacity) or problem.weights.focus > 0
-        )
-        self.active: dict[tuple[str, int], cp_model.IntVar] = {}
-        if needs_activity:
-            for t in problem.tasks:
-                job = self.jobs[t.id]
-                for p in range(earliest[t.id], horizon):
-                    self.active[(t.id, p)] = _active(self.model, job, p, f"a_{t.id}_{p}")
-        self._budget()
-        self._change_capacity()
+                    model.add_assumption(literal)
         self._objective()
 
-    def _budget(self) -> None:
-        problem = self.problem
-        if not problem.budgets:
-            return
-        spend: dict[int, list[cp_model.LinearExpr]] = defaultdict(list)
+    def hint(self, starts: dict[str, int]) -> None:
+        for task_id, x in self.x.items():
+            for s, v in x.items():
+                self.model.add_hint(v, int(starts.get(task_id) == s))
+            job = self.jobs[task_id]
+            if job.present is not None:
+                self.model.add_hint(job.present, int(starts.get(task_id) in x))
+            start = starts[task_id] if starts.get(task_id) in x else job.start.proto.domain[0]
+            self.model.add_hint(job.start, start)
+            self.model.add_hint(job.end, start + self.tasks[task_id].duration)
+        for literal in self.deadline_literals.values():
+            self.model.add_hint(literal, 1)
+        for (area, period), busy in self.busy.items():
+            running = any(
+                t.area == area
+                and starts.get(t.id) is not None
+                and starts[t.id] <= period < starts[t.id] + t.duration
+                for t in self.problem.tasks
+            )
+            self.model.add_hint(busy, int(running))
+
+    def active(self, task: Task, period: int) -> list[cp_model.IntVar]:
+        """The start booleans under which ``task`` runs in ``period`` (at most one is true)."""
+        return [v for s, v in self.x[task.id].items() if s <= period < s + task.duration]
+
+    def _precedences(self, edges: list[tuple[str, str]]) -> None:
+        """Time-indexed form of "b after a": b started by s only if a started by s - duration(a).
+        Implied by the intervals, but far stronger in the linear relaxation."""
+        for a, b in edges:
+            before, after = self.x[a], self.x[b]
+            duration = self.tasks[a].duration
+            for s in after:
+                started_b = [v for q, v in after.items() if q <= s]
+                started_a = [v for q, v in before.items() if q <= s - duration]
+                self.model.add(sum(started_b) <= sum(started_a))
+
+    def _per_period(self) -> None:
+        """Capacity per resource, budget per fiscal year and change capacity per unit, each as a
+        sum over the start booleans of the tasks running in a period."""
+        problem, model = self.problem, self.model
+        resource_use: dict[tuple[str, int], list[cp_model.LinearExprT]] = defaultdict(list)
+        unit_use: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
+        spend: dict[int, list[cp_model.LinearExprT]] = defaultdict(list)
         for t in problem.tasks:
-            if t.cost <= 0:
-                continue
-            share = t.cost // t.duration
-            first_extra = t.cost - share * t.duration
-            for p in range(problem.horizon):
-                active = self.active.get((t.id, p))
-                if active is None:
-                    continue
-                year = problem.fiscal_year[p]
-                spend[year].append(share * active)
-                if first_extra:
-                    job = self.jobs[t.id]
-                    starts_here = self.model.new_bool_var(f"sh_{t.id}_{p}")
-                    self.model.add(job.start == p).only_enforce_if(starts_here)
-                    # An absent task's start is free, so "not here" only binds a present task.
-                    condition = [starts_here.Not()] + (
-                        [job.present] if job.present is not None else []
-                    )
-                    self.model.add(job.start != p).only_enforce_if(condition)
-                    if job.present is not None:
-                        self.model.add_implication(starts_here, job.present)
-                    spend[year].append(first_extra * starts_here)
+            for s, v in self.x[t.id].items():
+                for offset in range(t.duration):
+                    p = s + offset
+                    if p >= problem.horizon:
+                        break
+                    for r, need in t.demands.items():
+                        if need > 0 and r in problem.capacities:
+                            resource_use[(r, p)].append(need * v)
+                    for unit in t.units:
+                        if unit in problem.change_capacity:
+                            unit_use[(unit, p)].append(v)
+                    cost = t.cost_in(offset)
+                    if cost > 0 and problem.budgets and p < len(problem.fiscal_year):
+                        spend[problem.fiscal_year[p]].append(cost * v)
+        for (r, p), terms in resource_use.items():
+            profile = problem.capacities[r]
+            if p < len(profile):
+                model.add(sum(terms) <= profile[p])
+        for (unit, _p), units in unit_use.items():
+            if len(units) > problem.change_capacity[unit]:
+                model.add(sum(units) <= problem.change_capacity[unit])
         for year, terms in spend.items():
             if year < len(problem.budgets):
-                self.model.add(sum(terms) <= problem.budgets[year])
-
-    def _change_capacity(self) -> None:
-        """A unit absorbs at most its change capacity of tasks at once: one cumulative per unit."""
-        problem = self.problem
-        by_unit: dict[str, list[str]] = defaultdict(list)
-        for t in problem.tasks:
-            for unit in t.units:
-                by_unit[unit].append(t.id)
-        for unit, ids in by_unit.items():
-            cap = problem.change_capacity.get(unit)
-            if cap is not None and len(ids) > cap:
-                self.model.add_cumulative([self.jobs[i].interval for i in ids], [1] * len(ids), cap)
+                model.add(sum(terms) <= problem.budgets[year])
 
     def _objective(self) -> None:
         problem, w = self.problem, self.problem.weights
         terms: list[cp_model.LinearExprT] = []
         for t in problem.tasks:
             job = self.jobs[t.id]
-            if job.present is None:
-                terms.append(w.benefit * t.benefit * job.end)
-            else:
-                end_if = self.model.new_int_var(0, problem.horizon, f"ei_{t.id}")
-                self.model.add(end_if == job.end).only_enforce_if(job.present)
-                self.model.add(end_if == 0).only_enforce_if(job.present.Not())
-                terms.append(w.benefit * t.benefit * end_if)
+            for s, v in self.x[t.id].items():
+                end = s + t.duration
+                cost = w.benefit * t.benefit * end
+                if t.deadline is not None and not t.deadline_hard:
+                    cost += w.deadlines * max(0, end - t.deadline)
+                if cost:
+                    terms.append(cost * v)
+            if job.present is not None:
                 terms.append(w.unscheduled * (1 - job.present))
-            if t.deadline is not None and not t.deadline_hard:
-                late = self.model.new_int_var(0, problem.horizon, f"late_{t.id}")
-                self.model.add(late >= job.end - t.deadline)
-                terms.append(w.deadlines * late)
-        if w.focus > 0 and self.active:
-            areas: dict[str, list[str]] = defaultdict(list)
+        self.busy: dict[tuple[str, int], cp_model.IntVar] = {}
+        if w.focus > 0:
+            by_area: dict[str, list[Task]] = defaultdict(list)
             for t in problem.tasks:
-                areas[t.area].append(t.id)
-            for area, ids in areas.items():
+                by_area[t.area].append(t)
+            for area, area_tasks in by_area.items():
                 for p in range(problem.horizon):
-                    terms_p = [self.active[(i, p)] for i in ids if (i, p) in self.active]
-                    if not terms_p:
+                    running = [(t, self.active(t, p)) for t in area_tasks]
+                    running = [(t, lits) for t, lits in running if lits]
+                    if not running:
                         continue
                     busy = self.model.new_bool_var(f"busy_{area}_{p}")
-                    self.model.add_max_equality(busy, terms_p)
+                    self.busy[(area, p)] = busy
+                    for _t, lits in running:
+                        self.model.add(sum(lits) <= busy)
                     terms.append(w.focus * busy)
         self.model.minimize(sum(terms))
+
+
+def _earliest(problem: Problem) -> dict[str, int]:
+    """Earliest start of each task: its release (or fixed start) and the end of its
+    prerequisites at their earliest (a task's prerequisites must be planned before it)."""
+    tasks = {t.id: t for t in problem.tasks}
+    earliest: dict[str, int] = {}
+
+    def visit(task: Task, trail: frozenset[str]) -> int:
+        if task.id in earliest:
+            return earliest[task.id]
+        if task.fixed_start is not None:
+            earliest[task.id] = task.fixed_start
+            return task.fixed_start
+        value = task.release
+        for p in task.predecessors:
+            if p in tasks and p not in trail:
+                value = max(value, visit(tasks[p], trail | {task.id}) + tasks[p].duration)
+        earliest[task.id] = value
+        return value
+
+    for t in problem.tasks:
+        visit(t, frozenset())
+    return earliest
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
@@ -193,12 +244,16 @@ def solve(
     if conflicts:
         return Result(Status.INFEASIBLE, conflicts=conflicts, seconds=time.perf_counter() - started)
     build = _Build(problem)
-    for task_id, start in (hint or {}).items():
-        if task_id in build.jobs:
-            build.model.add_hint(build.jobs[task_id].start, start)
+    # Without a hint from the caller (the previous plan), a quick greedy plan is the hint.
+    starting = greedy_plan(problem) if hint is None else hint
+    build.hint(starting)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
+    if len(problem.tasks) > LARGE:
+        # On a large model CP-SAT's presolve takes seconds and gains little: the model is already
+        # tight, and the greedy hint is a complete plan to improve from the first moment.
+        solver.parameters.cp_model_presolve = False
     status = solver.solve(build.model, _Callback(progress) if progress else None)
     if status == cp_model.INFEASIBLE:
         result = Result(Status.INFEASIBLE, seconds=time.perf_counter() - started)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from wandelwerk.roadmap.engine import Problem, Status, Task, Weights, solve
 from wandelwerk.roadmap.engine.check import violations
+from wandelwerk.roadmap.engine.greedy import greedy_plan
 
 H = 6
 
@@ -160,3 +161,25 @@ def test_every_plan_passes_the_independent_check(p):
     assert violations(p, result.starts) == []
     assert set(result.starts) | set(result.unscheduled) == {t.id for t in p.tasks}
     assert set(result.reasons) == set(result.starts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_problems())
+def test_the_greedy_starting_plan_keeps_every_rule(p):
+    starts = greedy_plan(p)
+    assert violations(p, starts) == []
+
+
+def test_the_greedy_plan_keeps_fixed_starts_and_leaves_out_what_depends_on_a_missing_task():
+    p = problem(
+        [
+            Task("done", 1, {"intern": 4}, fixed_start=1),
+            Task("big", 1, {"intern": 20}),
+            Task("after-big", 1, {"intern": 1}, predecessors=("big",)),
+            Task("after-done", 1, {"intern": 1}, predecessors=("done",)),
+        ],
+        capacities={"intern": [10] * H},
+    )
+    starts = greedy_plan(p)
+    assert starts["done"] == 1 and starts["after-done"] == 2
+    assert "big" not in starts and "after-big" not in starts
