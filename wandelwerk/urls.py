@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("wandelwerk.tenants.urls")),
     path(TENANT + "organisation/", include("wandelwerk.organisation.urls")),
     path(TENANT + "leistungen/", include("wandelwerk.ozg.urls")),
+    path("frageboegen/", include("wandelwerk.assessments.framework_urls")),
     path(TENANT + "digicheck/", include("wandelwerk.assessments.urls")),
     path(TENANT + "massnahmen/", include("wandelwerk.measures.urls")),
     path(TENANT + "fahrplan/", include("wandelwerk.roadmap.urls")),

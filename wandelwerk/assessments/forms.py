@@ -8,14 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.assessments import evidence
-from wandelwerk.assessments.models import Framework
+from wandelwerk.assessments.models import Framework, FrameworkStatus
 from wandelwerk.core.forms import DateInput, KernForm
 from wandelwerk.organisation.models import OrgUnit
 
 
 class AssessmentForm(KernForm):
     framework = forms.ModelChoiceField(
-        label=_("Fragebogen"), queryset=Framework.objects.all(), empty_label=None
+        label=_("Fragebogen"),
+        queryset=Framework.objects.filter(status=FrameworkStatus.PUBLISHED),
+        empty_label=None,
     )
     org_unit = forms.ModelChoiceField(
         label=_("Organisationseinheit"),

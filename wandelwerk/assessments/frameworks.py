@@ -10,7 +10,14 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from wandelwerk.assessments.models import AREA_KEYS, Area, Criterion, Framework, Question
+from wandelwerk.assessments.models import (
+    AREA_KEYS,
+    Area,
+    Criterion,
+    Framework,
+    FrameworkStatus,
+    Question,
+)
 
 FRAMEWORK_DIR = Path(__file__).resolve().parent.parent / "catalogs" / "frameworks"
 APPLIES_TO = {"all", "citizen_contact", "it_systems"}
@@ -38,6 +45,12 @@ def read_framework(file: Path) -> dict[str, Any]:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise FrameworkError(file, "Datei", f"kein gültiges YAML ({exc})") from exc
+    return check_framework(data, file)
+
+
+def check_framework(data: Any, file: Path) -> dict[str, Any]:
+    """The schema check of a framework as read from YAML (also used before publishing a draft
+    edited in the browser, with its would-be file name)."""
     if not isinstance(data, dict) or data.get("schema") != 1:
         raise FrameworkError(file, "schema", "erwartet schema: 1")
     for key in ("key", "name", "version"):
@@ -145,4 +158,90 @@ def load_all(directory: Path = FRAMEWORK_DIR) -> list[Framework]:
 
 
 def default_framework() -> Framework | None:
-    return Framework.objects.filter(key="digicheck-kommune").order_by("-version").first()
+    return (
+        Framework.objects.filter(key="digicheck-kommune", status=FrameworkStatus.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def file_name(framework: Framework) -> str:
+    return f"{framework.key}-{framework.version}.yaml"
+
+
+def framework_as_dict(framework: Framework) -> dict[str, Any]:
+    """A framework in exactly the structure of its YAML file."""
+    areas = []
+    for area in framework.areas.prefetch_related("criteria__questions"):
+        criteria = []
+        for criterion in area.criteria.all():
+            questions = []
+            for q in criterion.questions.all():
+                question: dict[str, Any] = {"key": q.key, "text": q.text}
+                if q.help:
+                    question["help"] = q.help
+                question["weight"] = q.weight
+                if q.applies_to != "all":
+                    question["applies_to"] = q.applies_to
+                question["levels"] = {int(k): v for k, v in sorted(q.levels.items())}
+                questions.append(question)
+            criteria.append(
+                {
+                    "key": criterion.key,
+                    "name": criterion.name,
+                    "weight": criterion.weight,
+                    "questions": questions,
+                }
+            )
+        entry: dict[str, Any] = {"key": area.key, "name": area.name}
+        if area.description:
+            entry["description"] = area.description
+        entry["weight"] = area.weight
+        entry["criteria"] = criteria
+        areas.append(entry)
+    data: dict[str, Any] = {
+        "schema": 1,
+        "key": framework.key,
+        "name": framework.name,
+        "version": framework.version,
+    }
+    if framework.description:
+        data["description"] = framework.description
+    data["scale"] = framework.scale
+    data["areas"] = areas
+    return data
+
+
+def framework_yaml(framework: Framework) -> str:
+    return yaml.safe_dump(
+        framework_as_dict(framework), allow_unicode=True, sort_keys=False, width=100
+    )
+
+
+def problems(framework: Framework) -> list[str]:
+    """What stops a draft from being published: every question's gaps by name, then the loader's
+    own check on the draft's YAML form (the same check a file gets)."""
+    found = []
+    for area in framework.areas.prefetch_related("criteria__questions"):
+        for criterion in area.criteria.all():
+            questions = list(criterion.questions.all())
+            if not questions:
+                found.append(f"{area.name} › {criterion.name}: mindestens eine Frage")
+            for q in questions:
+                where = f"{area.name} › {criterion.name} › {q.key}"
+                if not q.text.strip():
+                    found.append(f"{where}: der Fragetext fehlt")
+                missing = [
+                    str(level)
+                    for level in range(5)
+                    if not str(q.levels.get(str(level), "")).strip()
+                ]
+                if missing:
+                    found.append(f"{where}: Beschreibung fehlt für Stufe {', '.join(missing)}")
+    if found:
+        return found
+    try:
+        check_framework(framework_as_dict(framework), Path(file_name(framework)))
+    except FrameworkError as exc:
+        return [f"{exc.where}: {exc.problem}"]
+    return []

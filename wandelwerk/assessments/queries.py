@@ -83,7 +83,7 @@ def latest_approved() -> dict[Any, Assessment]:
     latest: dict[Any, Assessment] = {}
     for a in (
         Assessment.objects.filter(status=AssessmentStatus.APPROVED)
-        .select_related("org_unit")
+        .select_related("org_unit", "framework")
         .order_by("date", "id")
     ):
         latest[a.org_unit_id] = a
@@ -183,6 +183,7 @@ class UnitRow:
     scores: dict[str, float | None]
     weakest: str | None
     fte: float
+    framework: str = ""  # name and version the result was made with
 
 
 def unit_rows(areas: list[str]) -> list[UnitRow]:
@@ -209,7 +210,13 @@ def unit_rows(areas: list[str]) -> list[UnitRow]:
         scores = {a: r.scores.areas.get(a) for a in areas}
         staff = float((fte.get(unit_id) or 0) + (fte_direct.get(unit_id) or 0)) if unit_id else 0.0
         rows.append(
-            UnitRow(str(assessment.org_unit or "ganze Verwaltung"), scores, r.weakest, staff)
+            UnitRow(
+                str(assessment.org_unit or "ganze Verwaltung"),
+                scores,
+                r.weakest,
+                staff,
+                str(assessment.framework),
+            )
         )
     return rows
 

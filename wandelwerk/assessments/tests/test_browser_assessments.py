@@ -125,3 +125,39 @@ def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, sett
             "Protokoll.txt",
             "Prozesslandkarte.pdf",
         ]
+
+
+def test_framework_pages_are_accessible(page, users):
+    from wandelwerk.assessments.framework_logic import copy_framework
+    from wandelwerk.assessments.models import Question
+
+    [published] = load_all()
+    draft = copy_framework(
+        actor=users["provider_admin"],
+        source=published,
+        key="digicheck-kreis",
+        version="1.0",
+        name="DigiCheck Kreis",
+    )
+    question = Question.objects.filter(criterion__area__framework=draft).first()
+    login(page, "provider_admin")
+    for name, args in [
+        ("frameworks:list", []),
+        ("frameworks:copy", [published.pk]),
+        ("frameworks:edit", [published.pk]),
+        ("frameworks:edit", [draft.pk]),
+        ("frameworks:question", [draft.pk, question.pk]),
+        ("frameworks:question_add", [draft.pk, question.criterion.pk]),
+        ("frameworks:question_delete", [draft.pk, question.pk]),
+        ("frameworks:delete", [draft.pk]),
+    ]:
+        page.goto(page.base_url + reverse(name, args=args))
+        assert page.locator("h1").count() == 1, name
+        assert_accessible(page, name)
+    # A refused publication lists its problems, also without violations.
+    question.levels["1"] = ""
+    question.save()
+    page.goto(page.base_url + reverse("frameworks:edit", args=[draft.pk]))
+    page.get_by_role("button", name="Prüfen und veröffentlichen").click()
+    assert page.locator("#publish-problems").is_visible()
+    assert_accessible(page, "Veröffentlichen abgelehnt")

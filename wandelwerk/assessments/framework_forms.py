@@ -1,0 +1,81 @@
+"""Forms of the framework editor (provider level)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wandelwerk.assessments.models import Question
+from wandelwerk.core.forms import KernForm
+
+APPLIES_TO_CHOICES = [
+    ("all", _("alle Einheiten")),
+    ("citizen_contact", _("nur Einheiten mit Kundenkontakt")),
+    ("it_systems", _("nur Einheiten mit Fachverfahren")),
+]
+WEIGHTS = [(1, "1"), (2, "2"), (3, "3")]
+
+
+class CopyForm(KernForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    key = forms.SlugField(
+        label=_("Schlüssel"),
+        max_length=80,
+        help_text=_("Kleinbuchstaben, Ziffern und Bindestriche, z. B. digicheck-kreis."),
+    )
+    version = forms.CharField(label=_("Version"), max_length=20, help_text=_("z. B. 1.1"))
+
+
+class FrameworkForm(KernForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class WeightedForm(KernForm):
+    name = forms.CharField(label=_("Bezeichnung"), max_length=200)
+    weight = forms.TypedChoiceField(label=_("Gewicht"), choices=WEIGHTS, coerce=int)
+
+
+class QuestionForm(KernForm):
+    text = forms.CharField(label=_("Frage"), widget=forms.Textarea(attrs={"rows": 3}))
+    help = forms.CharField(
+        label=_("Hinweis für die Moderation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    weight = forms.TypedChoiceField(label=_("Gewicht"), choices=WEIGHTS, coerce=int)
+    applies_to = forms.ChoiceField(label=_("Gilt für"), choices=APPLIES_TO_CHOICES)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for level in range(5):
+            self.fields[f"level_{level}"] = forms.CharField(
+                label=_("Stufe %(level)d") % {"level": level},
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    @classmethod
+    def initial_for(cls, question: Question) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "text": question.text,
+            "help": question.help,
+            "weight": question.weight,
+            "applies_to": question.applies_to,
+        }
+        for level in range(5):
+            initial[f"level_{level}"] = question.levels.get(str(level), "")
+        return initial
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "text": data["text"],
+            "help": data["help"],
+            "weight": data["weight"],
+            "applies_to": data["applies_to"],
+            "levels": {str(level): data[f"level_{level}"] for level in range(5)},
+        }
