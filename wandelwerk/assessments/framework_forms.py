@@ -49,14 +49,11 @@ class QuestionForm(KernForm):
     )
     weight = forms.TypedChoiceField(label=_("Gewicht"), choices=WEIGHTS, coerce=int)
     applies_to = forms.ChoiceField(label=_("Gilt für"), choices=APPLIES_TO_CHOICES)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for level in range(5):
-            self.fields[f"level_{level}"] = forms.CharField(
-                label=_("Stufe %(level)d") % {"level": level},
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
+    level_0 = forms.CharField(label=_("Stufe 0"), widget=forms.Textarea(attrs={"rows": 3}))
+    level_1 = forms.CharField(label=_("Stufe 1"), widget=forms.Textarea(attrs={"rows": 3}))
+    level_2 = forms.CharField(label=_("Stufe 2"), widget=forms.Textarea(attrs={"rows": 3}))
+    level_3 = forms.CharField(label=_("Stufe 3"), widget=forms.Textarea(attrs={"rows": 3}))
+    level_4 = forms.CharField(label=_("Stufe 4"), widget=forms.Textarea(attrs={"rows": 3}))
 
     @classmethod
     def initial_for(cls, question: Question) -> dict[str, Any]:
