@@ -55,6 +55,15 @@ class QuestionForm(KernForm):
     level_3 = forms.CharField(label=_("Stufe 3"), widget=forms.Textarea(attrs={"rows": 3}))
     level_4 = forms.CharField(label=_("Stufe 4"), widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(
+        self, *args: Any, scale: list[dict[str, Any]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for step in scale or []:
+            field = self.fields.get(f"level_{step.get('level')}")
+            if field is not None and step.get("label"):
+                field.label = f"{field.label} – {step['label']}"
+
     @classmethod
     def initial_for(cls, question: Question) -> dict[str, Any]:
         initial: dict[str, Any] = {

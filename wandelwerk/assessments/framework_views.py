@@ -142,6 +142,12 @@ class _PartView(FrameworkMixin, FormView):
             return redirect("frameworks:list")
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        if self.form_class is QuestionForm:
+            kwargs["scale"] = self.framework.scale
+        return kwargs
+
     def save(self, form: Any) -> None:
         raise NotImplementedError
 

@@ -68,6 +68,8 @@ def test_editing_a_draft_changes_only_the_draft(admin, published):
     draft = Framework.objects.get(key="digicheck-kreis")
     question = Question.objects.filter(criterion__area__framework=draft).first()
     original = Question.objects.get(criterion__area__framework=published, key=question.key)
+    form_page = admin.get(reverse("frameworks:question", args=[draft.pk, question.pk]))
+    assert "Stufe 2 – Teilweise umgesetzt" in form_page.content.decode()
     response = admin.post(
         reverse("frameworks:question", args=[draft.pk, question.pk]),
         level_data(question, text="Gibt es eine Dienstvereinbarung?", level_2="Im Entwurf."),
