@@ -1,4 +1,7 @@
-"""An independent check of a plan against every rule of the problem (used by the tests)."""
+"""An independent check of a plan against every rule of the problem (used by the tests).
+
+It keeps its own account of resources, spend and units instead of ``load.Load``, which the greedy
+plan and the explanations share, so that a mistake there cannot hide from the tests."""
 
 from __future__ import annotations
 

@@ -4,29 +4,8 @@ is the reason."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from wandelwerk.roadmap.engine.load import Load
 from wandelwerk.roadmap.engine.model import Problem, Reason, Task
-
-
-def _usage(
-    problem: Problem, starts: dict[str, int], skip: str
-) -> tuple[dict[tuple[str, int], int], dict[int, int], dict[tuple[str, int], int]]:
-    resources: dict[tuple[str, int], int] = defaultdict(int)
-    spend: dict[int, int] = defaultdict(int)
-    units: dict[tuple[str, int], int] = defaultdict(int)
-    for t in problem.tasks:
-        if t.id == skip or t.id not in starts:
-            continue
-        for offset in range(t.duration):
-            p = starts[t.id] + offset
-            for r, need in t.demands.items():
-                resources[(r, p)] += need
-            if problem.fiscal_year and p < len(problem.fiscal_year):
-                spend[problem.fiscal_year[p]] += t.cost_in(offset)
-            for u in t.units:
-                units[(u, p)] += 1
-    return resources, spend, units
 
 
 def reason_for(problem: Problem, starts: dict[str, int], task: Task) -> Reason:
@@ -45,7 +24,8 @@ def reason_for(problem: Problem, starts: dict[str, int], task: Task) -> Reason:
                 f"wartet auf „{pred}“, das im Halbjahr {starts[pred] + tasks[pred].duration} des Plans endet",
                 pred,
             )
-    resources, spend, units = _usage(problem, starts, task.id)
+    load = Load.of(problem, starts, skip=task.id)
+    resources, spend, units = load.resources, load.spend, load.units
     earlier = start - 1
     for r, need in task.demands.items():
         profile = problem.capacities.get(r)
@@ -56,12 +36,7 @@ def reason_for(problem: Problem, starts: dict[str, int], task: Task) -> Reason:
                 r,
             )
     if problem.budgets and problem.fiscal_year:
-        moved: dict[int, int] = defaultdict(int)
-        for offset in range(task.duration):
-            p = earlier + offset
-            if p < len(problem.fiscal_year):
-                moved[problem.fiscal_year[p]] += task.cost_in(offset)
-        for year, cost in moved.items():
+        for year, cost in load.spend_of(task, earlier).items():
             if year < len(problem.budgets) and spend[year] + cost > problem.budgets[year]:
                 return Reason(
                     "budget",

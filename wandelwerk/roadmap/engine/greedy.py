@@ -7,52 +7,8 @@ starts from it (as a hint), so a large problem has a good plan from the first se
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from wandelwerk.roadmap.engine.load import Load
 from wandelwerk.roadmap.engine.model import Problem, Task
-
-
-class _Load:
-    """What the plan so far uses per resource, fiscal year and unit."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        self.resources: dict[tuple[str, int], int] = defaultdict(int)
-        self.spend: dict[int, int] = defaultdict(int)
-        self.units: dict[tuple[str, int], int] = defaultdict(int)
-
-    def _periods(self, task: Task, start: int) -> range:
-        return range(start, start + task.duration)
-
-    def fits(self, task: Task, start: int) -> bool:
-        problem = self.problem
-        if start + task.duration > problem.horizon:
-            return False
-        extra: dict[int, int] = defaultdict(int)
-        for offset, p in enumerate(self._periods(task, start)):
-            for r, need in task.demands.items():
-                profile = problem.capacities.get(r)
-                if profile is not None and self.resources[(r, p)] + need > profile[p]:
-                    return False
-            for u in task.units:
-                cap = problem.change_capacity.get(u)
-                if cap is not None and self.units[(u, p)] + 1 > cap:
-                    return False
-            if problem.fiscal_year:
-                extra[problem.fiscal_year[p]] += task.cost_in(offset)
-        return all(
-            year >= len(self.problem.budgets) or self.spend[year] + cost <= problem.budgets[year]
-            for year, cost in extra.items()
-        )
-
-    def add(self, task: Task, start: int) -> None:
-        for offset, p in enumerate(self._periods(task, start)):
-            for r, need in task.demands.items():
-                self.resources[(r, p)] += need
-            for u in task.units:
-                self.units[(u, p)] += 1
-            if self.problem.fiscal_year:
-                self.spend[self.problem.fiscal_year[p]] += task.cost_in(offset)
 
 
 def _order(problem: Problem) -> list[Task]:
@@ -88,7 +44,7 @@ def _order(problem: Problem) -> list[Task]:
 
 def greedy_plan(problem: Problem) -> dict[str, int]:
     """Start period per planned task; tasks that fit nowhere are missing from the result."""
-    load = _Load(problem)
+    load = Load(problem)
     tasks = {t.id: t for t in problem.tasks}
     starts: dict[str, int] = {}
     for task in _order(problem):

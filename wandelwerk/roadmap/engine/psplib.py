@@ -188,10 +188,7 @@ class Solution:
 def _windows(instance: Instance, horizon: int) -> tuple[dict[int, int], dict[int, int]]:
     """Earliest start (longest path from the source) and latest end (horizon minus the longest
     path to the sink after the job) of every job, from the precedences alone."""
-    predecessors: dict[int, list[int]] = {j: [] for j in instance.jobs}
-    for job, succ in instance.successors.items():
-        for s in succ:
-            predecessors[s].append(job)
+    predecessors = _predecessors(instance)
     earliest: dict[int, int] = {}
     for j in instance.jobs:  # PSPLIB numbers jobs in a topological order
         earliest[j] = max((earliest[p] + instance.durations[p] for p in predecessors[j]), default=0)

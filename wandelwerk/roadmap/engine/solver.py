@@ -108,14 +108,14 @@ class _Build:
             self.model.add_hint(job.end, start + self.tasks[task_id].duration)
         for literal in self.deadline_literals.values():
             self.model.add_hint(literal, 1)
-        for (area, period), busy in self.busy.items():
-            running = any(
-                t.area == area
-                and starts.get(t.id) is not None
-                and starts[t.id] <= period < starts[t.id] + t.duration
-                for t in self.problem.tasks
-            )
-            self.model.add_hint(busy, int(running))
+        in_change = {
+            (t.area, p)
+            for t in self.problem.tasks
+            if t.id in starts
+            for p in range(starts[t.id], starts[t.id] + t.duration)
+        }
+        for key, busy in self.busy.items():
+            self.model.add_hint(busy, int(key in in_change))
 
     def active(self, task: Task, period: int) -> list[cp_model.IntVar]:
         """The start booleans under which ``task`` runs in ``period`` (at most one is true)."""
@@ -186,13 +186,12 @@ class _Build:
                 by_area[t.area].append(t)
             for area, area_tasks in by_area.items():
                 for p in range(problem.horizon):
-                    running = [(t, self.active(t, p)) for t in area_tasks]
-                    running = [(t, lits) for t, lits in running if lits]
+                    running = [lits for t in area_tasks if (lits := self.active(t, p))]
                     if not running:
                         continue
                     busy = self.model.new_bool_var(f"busy_{area}_{p}")
                     self.busy[(area, p)] = busy
-                    for _t, lits in running:
+                    for lits in running:
                         self.model.add(sum(lits) <= busy)
                     terms.append(w.focus * busy)
         self.model.minimize(sum(terms))
