@@ -16,6 +16,7 @@ from wandelwerk.core.models import Job
 from wandelwerk.measures.models import Measure, Status
 from wandelwerk.roadmap.engine import Problem, Task, Weights, solve
 from wandelwerk.roadmap.engine import Status as EngineStatus
+from wandelwerk.roadmap.engine.model import spread
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
 from wandelwerk.roadmap.periods import HalfYear, period_of, periods
 
@@ -34,6 +35,15 @@ PLANNED_STATUSES = [
 class Built:
     problem: Problem
     measures: dict[str, Measure]
+
+
+def _demands(m: Measure) -> dict[str, int]:
+    """Staff days per half-year the measure runs: its effort spread over its duration."""
+    duration = max(1, m.duration)
+    return {
+        INTERNAL: math.ceil(m.internal_days / duration),
+        PROVIDER: math.ceil(m.provider_days / duration),
+    }
 
 
 def build_problem(scenario: Scenario, *, today: dt.date | None = None) -> Built:
@@ -64,10 +74,7 @@ def build_problem(scenario: Scenario, *, today: dt.date | None = None) -> Built:
             Task(
                 id=key,
                 duration=duration,
-                demands={
-                    INTERNAL: math.ceil(m.internal_days / duration),
-                    PROVIDER: math.ceil(m.provider_days / duration),
-                },
+                demands=_demands(m),
                 cost=m.budget_eur,
                 units=(m.org_unit.code,) if m.org_unit else (),
                 area=m.area,
@@ -263,14 +270,14 @@ def capacity_use(plan: Plan, scenario: Scenario) -> CapacityUse:
             continue
         m = placement.measure
         duration = max(1, m.duration)
-        share = m.budget_eur // duration
+        demands = _demands(m)
         for offset in range(duration):
             p = placement.start + offset
             if not 0 <= p < scenario.periods:
                 continue
-            internal[p] += math.ceil(m.internal_days / duration)
-            provider[p] += math.ceil(m.provider_days / duration)
-            budget[p] += share + (m.budget_eur - share * duration if offset == 0 else 0)
+            internal[p] += demands[INTERNAL]
+            provider[p] += demands[PROVIDER]
+            budget[p] += spread(m.budget_eur, duration, offset)
     start_month = scenario.municipality.fiscal_year_start_month
     per_year: dict[int, int] = defaultdict(int)
     for h, euro in zip(half_years, budget, strict=True):

@@ -32,10 +32,16 @@ class Task:
 
     def cost_in(self, offset: int) -> int:
         """Cost in the ``offset``-th period the task runs (0-based)."""
-        if self.duration <= 0:
-            return 0
-        share = self.cost // self.duration
-        return share + (self.cost - share * self.duration if offset == 0 else 0)
+        return spread(self.cost, self.duration, offset)
+
+
+def spread(total: int, duration: int, offset: int) -> int:
+    """The share of ``total`` in the ``offset``-th of ``duration`` periods: evenly, rounded down,
+    the remainder in the first period."""
+    if duration <= 0:
+        return 0
+    share = total // duration
+    return share + (total - share * duration if offset == 0 else 0)
 
 
 @dataclass(frozen=True)
