@@ -141,7 +141,6 @@ def add_question(*, actor: Any, criterion: Criterion, **fields: Any) -> Question
     )
     question.full_clean()
     question.save()
-    # Keep the criterion's questions in order after the new one's position at the end.
     record(actor=actor, action=Action.CREATE, obj=question, after=snapshot(question))
     return question
 

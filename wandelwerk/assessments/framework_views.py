@@ -44,13 +44,22 @@ class ListView(ProviderAdminRequiredMixin, TemplateView):
         return context
 
 
-class FrameworkMixin(ProviderAdminRequiredMixin):
+class _FrameworkObjects(View):
+    """Loads the page's framework and parts. It comes after the provider-admin check in the
+    method resolution order, so nothing is read for a user who may not see the page."""
+
     framework: Framework
+
+    def load(self) -> HttpResponse | None:
+        """Load what the page needs beside the framework; a response refuses the request."""
+        return None
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         self.framework = get_object_or_404(Framework, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+        return self.load() or super().dispatch(request, *args, **kwargs)
 
+
+class FrameworkMixin(ProviderAdminRequiredMixin, _FrameworkObjects):
     def edit_url(self) -> str:
         return reverse("frameworks:edit", args=[self.framework.pk])
 
@@ -135,12 +144,15 @@ class _PartView(FrameworkMixin, FormView):
         )
         return context
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        framework = get_object_or_404(Framework, pk=kwargs["pk"])
-        if not framework.is_draft and request.user.has_perm("tenants.manage_municipalities"):
-            messages.error(request, _("Veröffentlichte Fragebögen ändern sich nicht mehr."))
+    def load(self) -> HttpResponse | None:
+        if not self.framework.is_draft:
+            messages.error(self.request, _("Veröffentlichte Fragebögen ändern sich nicht mehr."))
             return redirect("frameworks:list")
-        return super().dispatch(request, *args, **kwargs)
+        self.load_part(self.kwargs["part"])
+        return None
+
+    def load_part(self, pk: int) -> None:
+        raise NotImplementedError
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -164,9 +176,8 @@ class _PartView(FrameworkMixin, FormView):
 class AreaView(_PartView):
     form_class = WeightedForm
 
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        self.area = get_object_or_404(Area, pk=kwargs["part"], framework_id=kwargs["pk"])
+    def load_part(self, pk: int) -> None:
+        self.area = get_object_or_404(Area, pk=pk, framework=self.framework)
         self.title = _("Handlungsfeld „%(name)s“") % {"name": self.area.name}
 
     def get_initial(self) -> dict[str, Any]:
@@ -179,11 +190,8 @@ class AreaView(_PartView):
 class CriterionView(_PartView):
     form_class = WeightedForm
 
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        self.criterion = get_object_or_404(
-            Criterion, pk=kwargs["part"], area__framework_id=kwargs["pk"]
-        )
+    def load_part(self, pk: int) -> None:
+        self.criterion = get_object_or_404(Criterion, pk=pk, area__framework=self.framework)
         self.title = _("Kriterium „%(name)s“") % {"name": self.criterion.name}
 
     def get_initial(self) -> dict[str, Any]:
@@ -198,10 +206,9 @@ class CriterionView(_PartView):
 class QuestionView(_PartView):
     form_class = QuestionForm
 
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
+    def load_part(self, pk: int) -> None:
         self.question = get_object_or_404(
-            Question, pk=kwargs["part"], criterion__area__framework_id=kwargs["pk"]
+            Question, pk=pk, criterion__area__framework=self.framework
         )
         self.title = _("Frage %(key)s") % {"key": self.question.key}
 
@@ -215,11 +222,8 @@ class QuestionView(_PartView):
 class QuestionAddView(_PartView):
     form_class = QuestionForm
 
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        self.criterion = get_object_or_404(
-            Criterion, pk=kwargs["part"], area__framework_id=kwargs["pk"]
-        )
+    def load_part(self, pk: int) -> None:
+        self.criterion = get_object_or_404(Criterion, pk=pk, area__framework=self.framework)
         self.title = _("Neue Frage im Kriterium „%(name)s“") % {"name": self.criterion.name}
 
     def get_initial(self) -> dict[str, Any]:
@@ -232,11 +236,11 @@ class QuestionAddView(_PartView):
 class QuestionDeleteView(FrameworkMixin, TemplateView):
     template_name = "assessments/frameworks/confirm.html"
 
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
+    def load(self) -> HttpResponse | None:
         self.question = get_object_or_404(
-            Question, pk=kwargs["part"], criterion__area__framework_id=kwargs["pk"]
+            Question, pk=self.kwargs["part"], criterion__area__framework=self.framework
         )
+        return None
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -259,7 +263,11 @@ class QuestionDeleteView(FrameworkMixin, TemplateView):
         return redirect(self.edit_url())
 
 
-class PublishView(FrameworkMixin, View):
+class PublishView(EditView):
+    """Publishes a draft; with problems it shows the draft's page with every one of them."""
+
+    http_method_names = ["post"]
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             found = logic.publish_framework(actor=request.user, framework=self.framework)
@@ -267,12 +275,9 @@ class PublishView(FrameworkMixin, View):
             messages.error(request, str(exc))
             return redirect("frameworks:list")
         if found:
-            view = EditView()
-            view.setup(request, *args, **kwargs)
-            view.framework = self.framework
-            form = FrameworkForm(initial=view.get_initial())
-            return view.render_to_response(
-                view.get_context_data(form=form, problems=found), status=400
+            form = FrameworkForm(initial=self.get_initial())
+            return self.render_to_response(
+                self.get_context_data(form=form, problems=found), status=400
             )
         messages.success(
             request,
