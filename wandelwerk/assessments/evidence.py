@@ -17,6 +17,8 @@ from typing import IO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from wandelwerk.core.files import short_name
+
 
 class EvidenceRejected(ValueError):
     """The file may not be stored as evidence; the message says why, in German."""
@@ -81,13 +83,7 @@ def allowed_types() -> str:
 
 def clean_name(name: str) -> str:
     """The file name without any folder, cut to the length of the field, keeping its suffix."""
-    base = PurePath(name.replace("\\", "/")).name.strip() or "Nachweis"
-    if len(base) <= NAME_LIMIT:
-        return base
-    stem, dot, suffix = base.rpartition(".")
-    if not dot or len(suffix) > 10:
-        return base[:NAME_LIMIT]
-    return f"{stem[: NAME_LIMIT - len(suffix) - 1]}.{suffix}"
+    return short_name(PurePath(name.replace("\\", "/")).name.strip() or "Nachweis", NAME_LIMIT)
 
 
 def check(name: str, size: int, stream: IO[bytes]) -> str:

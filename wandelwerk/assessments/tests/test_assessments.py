@@ -11,19 +11,6 @@ from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.core import tenancy
 
 
-@pytest.fixture
-def framework(db):
-    [fw] = load_all()
-    return fw
-
-
-@pytest.fixture
-def assessment(home, framework):
-    return Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
-    )
-
-
 def url(name, municipality, *args):
     return reverse(f"assessments:{name}", args=[municipality.slug, *args])
 

@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wandelwerk.assessments import evidence, logic
-from wandelwerk.assessments.frameworks import load_all
 from wandelwerk.assessments.models import Answer, Assessment, Evidence, Question
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.core import tenancy
@@ -46,19 +45,6 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.WANDELWERK_EVIDENCE_MAX_MB = 1
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def framework(db):
-    [fw] = load_all()
-    return fw
-
-
-@pytest.fixture
-def assessment(home, framework):
-    return Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
-    )
 
 
 @pytest.fixture

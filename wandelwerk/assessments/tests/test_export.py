@@ -12,16 +12,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from wandelwerk.assessments import logic, queries
-from wandelwerk.assessments.frameworks import load_all
 from wandelwerk.assessments.models import Answer, Assessment, Question
 from wandelwerk.core import tenancy
 from wandelwerk.core.testing.factories import OrgUnitFactory
 
 
 @pytest.fixture
-def checked(home, users, settings, tmp_path):
+def checked(home, users, settings, tmp_path, framework):
     settings.MEDIA_ROOT = tmp_path
-    [framework] = load_all()
     unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
     assessment = Assessment.objects.unscoped().create(
         municipality=home,

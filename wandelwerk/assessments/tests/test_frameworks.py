@@ -14,9 +14,9 @@ from wandelwerk.core.testing.urls import iter_routes
 
 
 @pytest.fixture
-def published(db):
-    [fw] = load_all()
-    return fw
+def published(framework):
+    """The shipped framework, published."""
+    return framework
 
 
 @pytest.fixture

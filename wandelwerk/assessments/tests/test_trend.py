@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from wandelwerk.assessments.frameworks import load_all
 from wandelwerk.assessments.models import Answer, Assessment, Question
 from wandelwerk.core.testing.factories import OrgUnitFactory
 
@@ -18,10 +17,9 @@ AREAS = ["Change-Management", "Wissensmanagement", "Prozessmanagement", "Digital
 
 
 @pytest.fixture
-def history(home):
+def history(home, framework):
     """Bürgerdienste: approved checks in 2024 (level 1) and 2025 (level 2, knowledge 3), and a
     draft in 2026 (level 4); Finanzen: one approved check."""
-    [framework] = load_all()
     questions = list(Question.objects.filter(criterion__area__framework=framework))
     unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
     finance = OrgUnitFactory(municipality=home, code="FB2", name="Finanzen")

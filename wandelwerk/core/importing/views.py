@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from wandelwerk.core.files import short_name
 from wandelwerk.core.forms import KernForm
 from wandelwerk.core.importing.base import REGISTRY, Importer
 from wandelwerk.core.importing.blank import template_csv, template_xlsx
@@ -67,16 +68,6 @@ def discard_stale_uploads() -> int:
     return ImportUpload.objects.filter(
         status=ImportUpload.Status.PENDING, created_at__lt=cutoff
     ).update(status=ImportUpload.Status.DISCARDED, content=b"")
-
-
-def _short_name(name: str, limit: int = 255) -> str:
-    """The file name cut to ``limit`` characters, keeping its suffix."""
-    if len(name) <= limit:
-        return name
-    stem, dot, suffix = name.rpartition(".")
-    if not dot or len(suffix) > 10:
-        return name[:limit]
-    return f"{stem[: limit - len(suffix) - 1]}.{suffix}"
 
 
 class ImportMixin(MunicipalityMixin):
@@ -137,7 +128,7 @@ class ImportStartView(ImportMixin, TemplateView):
             record = ImportUpload.objects.create(
                 municipality=self.municipality,
                 kind=importer.kind,
-                filename=_short_name(upload.name),
+                filename=short_name(upload.name),
                 content=upload.read(),
                 uploaded_by=request.user,
             )

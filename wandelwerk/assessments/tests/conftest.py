@@ -1,0 +1,24 @@
+"""Fixtures of the DigiCheck tests: the shipped framework and a draft assessment of ``home``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from wandelwerk.assessments.frameworks import load_all
+from wandelwerk.assessments.models import Assessment, Framework
+
+
+@pytest.fixture
+def framework(db: Any) -> Framework:
+    [fw] = load_all()
+    return fw
+
+
+@pytest.fixture
+def assessment(home: Any, framework: Framework) -> Assessment:
+    return Assessment.objects.unscoped().create(
+        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
+    )
