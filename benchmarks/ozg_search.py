@@ -57,7 +57,6 @@ def main() -> None:
     from django.urls import reverse
 
     call_command("migrate", verbosity=0)
-    from wandelwerk.core import tenancy
     from wandelwerk.core.testing.factories import (
         MembershipFactory,
         MunicipalityFactory,
@@ -66,6 +65,7 @@ def main() -> None:
     from wandelwerk.ozg.catalog import load_catalog
     from wandelwerk.ozg.logic import adopt_entries, standard_entries
     from wandelwerk.ozg.queries import search_catalog
+    from wandelwerk.tenants import tenancy
 
     for label in ("first load", "second load (nothing changes)"):
         start = time.perf_counter()

@@ -1,6 +1,17 @@
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+"""Forms of signing in and of the administration (municipalities, consultants)."""
 
-from wandelwerk.core.forms import KernFormMixin
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from wandelwerk.accounts.queries import consultant_candidates
+from wandelwerk.core.forms import KernForm, KernFormMixin
+from wandelwerk.tenants.models import Land, Municipality
 
 
 class LoginForm(KernFormMixin, AuthenticationForm):
@@ -9,3 +20,53 @@ class LoginForm(KernFormMixin, AuthenticationForm):
 
 class KernPasswordChangeForm(KernFormMixin, PasswordChangeForm):
     pass
+
+
+class MunicipalityForm(KernForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    slug = forms.SlugField(
+        label=_("Kurzname"),
+        max_length=60,
+        help_text=_(
+            "Erscheint in der Adresse, z. B. „musterstadt“. Nur Kleinbuchstaben, Ziffern und Bindestriche."
+        ),
+    )
+    ags = forms.RegexField(
+        label=_("Amtlicher Gemeindeschlüssel"),
+        regex=r"^\d{8}$",
+        required=False,
+        help_text=_("8 Ziffern, z. B. 05958004."),
+        error_messages={"invalid": _("Der AGS hat genau 8 Ziffern.")},
+    )
+    land = forms.ChoiceField(label=_("Bundesland"), choices=Land.choices, initial=Land.NW)
+    population = forms.IntegerField(label=_("Einwohnerzahl"), min_value=0, initial=0)
+    consultants = forms.ModelMultipleChoiceField(
+        label=_("Beraterinnen und Berater"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Sie sehen diese Kommune auf ihrer Startseite."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consultants"].queryset = consultant_candidates()  # type: ignore[attr-defined]
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if Municipality.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Dieser Kurzname ist bereits vergeben."))
+        return slug
+
+
+class ConsultantsForm(KernForm):
+    consultants = forms.ModelMultipleChoiceField(
+        label=_("Beraterinnen und Berater"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consultants"].queryset = consultant_candidates()  # type: ignore[attr-defined]

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from wandelwerk.assessments.frameworks import default_framework, load_all
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus, Question, Target
-from wandelwerk.core import tenancy
 from wandelwerk.organisation.models import OrgUnit
-from wandelwerk.tenants.logic import create_municipality
+from wandelwerk.tenants import tenancy
+from wandelwerk.accounts.logic import create_municipality
 from wandelwerk.tenants.models import Municipality
 
 PEERS = [

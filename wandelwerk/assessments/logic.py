@@ -22,10 +22,9 @@ from wandelwerk.assessments.models import (
     Question,
     Target,
 )
-from wandelwerk.audit.logic import record, snapshot
+from wandelwerk.audit.logic import record, save_audited, snapshot
 from wandelwerk.audit.models import Action
-from wandelwerk.core.audited import save_audited
-from wandelwerk.core.tenancy import require_municipality
+from wandelwerk.tenants.tenancy import require_municipality
 
 TRANSITIONS = {
     ("draft", "in_review"): "assessments.change",

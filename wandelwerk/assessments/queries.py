@@ -234,7 +234,7 @@ def comparison(municipality: Any, areas: list[str]) -> Comparison | None:
     """Area scores of the other municipalities of the same size class (anonymous; at least 5)."""
     import statistics
 
-    from wandelwerk.core import tenancy
+    from wandelwerk.tenants import tenancy
     from wandelwerk.tenants.models import Municipality
 
     peers = Municipality.objects.filter(size_class=municipality.size_class).exclude(

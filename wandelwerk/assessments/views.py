@@ -20,8 +20,8 @@ from wandelwerk.assessments.forms import AssessmentForm, TargetsForm, evidence_f
 from wandelwerk.assessments.frameworks import default_framework
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus
 from wandelwerk.core.charts.radar import radar
-from wandelwerk.core.views import MunicipalityMixin
 from wandelwerk.core.xlsx import workbook_response
+from wandelwerk.tenants.views import MunicipalityMixin
 
 STATUS_LABELS = {
     "in_review": _("Zur Prüfung geben"),
@@ -37,7 +37,7 @@ class AssessmentsMixin(MunicipalityMixin):
     def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
         slug = self.municipality.slug
         return [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
             {"label": _("DigiCheck"), "url": reverse("assessments:index", args=[slug])},
             *extra,
         ]

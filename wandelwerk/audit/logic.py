@@ -1,4 +1,5 @@
-"""Writing audit events. Called by every other app's ``logic.py`` inside its transaction."""
+"""Writing audit events, and saving or deleting a record with its event: called by every other
+app's ``logic.py`` inside its transaction."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models.deletion import ProtectedError, RestrictedError
 
 from wandelwerk.audit.models import Action, AuditEvent
+from wandelwerk.core.exceptions import InUseError
 
 
 def snapshot(instance: models.Model, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
@@ -77,3 +80,30 @@ def record(**kwargs: Any) -> AuditEvent:
 
 def record_many(events: list[AuditEvent]) -> None:
     AuditEvent.unscoped_manager.bulk_create(events, batch_size=1000)
+
+
+def save_audited(
+    *, actor: Any, instance: models.Model, before: dict[str, Any] | None
+) -> models.Model:
+    """Validate, save and audit ``instance``; ``before`` is its snapshot (None when new)."""
+    instance.full_clean(validate_unique=True)
+    instance.save()
+    record(
+        actor=actor,
+        action=Action.CREATE if before is None else Action.UPDATE,
+        obj=instance,
+        before=before,
+        after=snapshot(instance),
+    )
+    return instance
+
+
+def delete_audited(*, actor: Any, instance: models.Model, in_use_message: str) -> None:
+    """Delete and audit ``instance``; raises :class:`InUseError` while others refer to it."""
+    before = snapshot(instance)
+    event_kwargs = {"actor": actor, "action": Action.DELETE, "obj": instance, "before": before}
+    try:
+        instance.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise InUseError(in_use_message) from exc
+    record(**event_kwargs)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.core.tenancy import TenantManager
+from wandelwerk.tenants.tenancy import TenantManager
 
 
 class Action(models.TextChoices):

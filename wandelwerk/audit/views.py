@@ -8,7 +8,8 @@ from django.views.generic import TemplateView
 
 from wandelwerk.audit import queries
 from wandelwerk.audit.forms import AuditFilterForm
-from wandelwerk.core.views import ListingMixin, MunicipalityMixin
+from wandelwerk.core.views import ListingMixin
+from wandelwerk.tenants.views import MunicipalityMixin
 
 
 class AuditLogView(MunicipalityMixin, ListingMixin, TemplateView):
@@ -41,7 +42,7 @@ class AuditLogView(MunicipalityMixin, ListingMixin, TemplateView):
         context["breadcrumbs"] = [
             {
                 "label": self.municipality.name,
-                "url": reverse("tenants:overview", args=[self.municipality.slug]),
+                "url": reverse("overview:index", args=[self.municipality.slug]),
             },
             {"label": _("Protokoll")},
         ]

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "wandelwerk.roadmap",
     "wandelwerk.knowledge",
     "wandelwerk.reports",
+    "wandelwerk.overview",
+    "wandelwerk.demo",
     "wandelwerk.api",
 ]
 
@@ -71,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "wandelwerk.core.middleware.TenantContextMiddleware",
+    "wandelwerk.tenants.middleware.TenantContextMiddleware",
     "wandelwerk.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -89,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wandelwerk.core.context_processors.navigation",
+                "wandelwerk.tenants.navigation.navigation",
             ],
             "builtins": ["wandelwerk.core.templatetags.ww"],
         },
@@ -135,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "tenants:start"
+LOGIN_REDIRECT_URL = "overview:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout after repeated failed logins (django-axes).

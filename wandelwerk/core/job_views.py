@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from wandelwerk.core.models import Job
-from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.tenants.views import MunicipalityMixin
 
 
 class JobView(MunicipalityMixin, TemplateView):

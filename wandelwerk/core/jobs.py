@@ -16,8 +16,8 @@ from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.models import Job
+from wandelwerk.tenants import tenancy
 
 Progress = Callable[[int, str], None]
 Runner = Callable[[Job, Progress], Any]

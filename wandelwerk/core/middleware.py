@@ -1,4 +1,4 @@
-"""Request-wide middleware: tenant context reset and security headers."""
+"""Security headers on every response."""
 
 from __future__ import annotations
 
@@ -6,26 +6,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-
-from wandelwerk.core import tenancy
-
-
-class TenantContextMiddleware:
-    """Starts every request without a current municipality and clears it afterwards.
-
-    The municipality itself is set by ``MunicipalityMixin`` once membership is checked; the
-    context stays set until the response (including a lazily rendered template) is done.
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = tenancy.set_current(None)
-        try:
-            return self.get_response(request)
-        finally:
-            tenancy.reset(token)
 
 
 class SecurityHeadersMiddleware:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.core.tenancy import TenantModel
+from wandelwerk.tenants.tenancy import TenantModel
 
 
 class ImportUpload(TenantModel):

@@ -1,22 +1,15 @@
-"""The base views every page builds on: tenant resolution, listing, and the health check."""
+"""Generic views: list pages (filters, sorting, paging, export) and the health check."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.http.response import HttpResponseBase
-from django.views import View
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.xlsx import csv_response, xlsx_response
-from wandelwerk.tenants.models import Municipality
-from wandelwerk.tenants.queries import get_access
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -28,48 +21,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:  # pragma: no cover - exercised only when the database is down
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-class MunicipalityMixin(LoginRequiredMixin):
-    """Resolves ``/k/<municipality_slug>/…``, checks membership once, sets the tenant.
-
-    A municipality that does not exist and one the user is not a member of both answer 404.
-    Inside their own municipality, a missing permission answers 403.
-    """
-
-    permission_required: str = "tenants.view_municipality"
-    request: HttpRequest
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        slug = kwargs.pop("municipality_slug")
-        municipality = Municipality.objects.filter(slug=slug).first()
-        if municipality is None or get_access(request.user, municipality) is None:
-            raise Http404("Kommune nicht gefunden")
-        request.municipality = municipality  # type: ignore[attr-defined]
-        request.access = get_access(request.user, municipality)  # type: ignore[attr-defined]
-        tenancy.set_current(municipality)  # cleared by TenantContextMiddleware
-        self.municipality = municipality
-        if not self.has_permission():
-            raise PermissionDenied
-        response: HttpResponseBase = super().dispatch(request, *args, **kwargs)
-        return response
-
-    def has_permission(self) -> bool:
-        return self.request.user.has_perm(self.permission_required, self.municipality)
-
-    def can(self, perm: str) -> bool:
-        return self.request.user.has_perm(perm, self.municipality)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
-        context["municipality"] = self.municipality
-        return context
-
-
-class MunicipalityView(MunicipalityMixin, View):
-    pass
 
 
 class ListingMixin:

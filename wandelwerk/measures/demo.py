@@ -11,11 +11,11 @@ from typing import Any
 from django.db import transaction
 
 from wandelwerk.assessments.queries import latest_approved
-from wandelwerk.core import tenancy
 from wandelwerk.measures.catalog import load_catalog
 from wandelwerk.measures.logic import add_from_template, recommend, set_status
 from wandelwerk.measures.models import Measure, MeasureTemplate, Source, Status
 from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.models import Municipality
 
 # template key, unit code (None: whole administration), status

@@ -7,13 +7,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.audit.logic import record, snapshot
+from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
-from wandelwerk.core.audited import delete_audited, save_audited
-from wandelwerk.core.tenancy import require_municipality
 from wandelwerk.measures.models import Measure, MeasureTemplate, Scope, Source, Status
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.ozg.models import AdministrativeService
+from wandelwerk.tenants.tenancy import require_municipality
 
 
 class MeasureError(ValueError):

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.core.tenancy import TenantModel
+from wandelwerk.tenants.tenancy import TenantModel
 
 
 class Area(models.TextChoices):

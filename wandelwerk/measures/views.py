@@ -12,11 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from wandelwerk.core.charts.graph import layered_graph
-from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
-from wandelwerk.core.views import ListingMixin, MunicipalityMixin
+from wandelwerk.core.views import ListingMixin
 from wandelwerk.measures import logic, queries
 from wandelwerk.measures.forms import AddFromCatalogForm, MeasureFilterForm, MeasureForm
 from wandelwerk.measures.models import Area, Measure, MeasureTemplate, Scope, Status
+from wandelwerk.tenants.views import (
+    MunicipalityMixin,
+    ObjectDeleteView,
+    ObjectFormView,
+    ObjectMixin,
+)
 
 AREA_COLORS = {
     "change": "#b2182b",
@@ -41,7 +46,7 @@ class MeasuresMixin(MunicipalityMixin):
     def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
         slug = self.municipality.slug
         return [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
             {"label": _("Maßnahmen"), "url": reverse("measures:index", args=[slug])},
             *extra,
         ]
@@ -227,7 +232,7 @@ class MeasureDeleteView(MeasureSection, ObjectDeleteView):
         try:
             logic.delete_measure(actor=self.request.user, measure=obj)
         except logic.MeasureError as exc:
-            from wandelwerk.core.audited import InUseError
+            from wandelwerk.core.exceptions import InUseError
 
             raise InUseError(str(exc)) from exc
 

@@ -10,11 +10,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from wandelwerk.audit.logic import record, snapshot
+from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
-from wandelwerk.core.audited import delete_audited, save_audited
-from wandelwerk.core.tenancy import require_municipality
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.tenants.tenancy import require_municipality
 
 
 def _check_no_cycle(unit: OrgUnit, parent: OrgUnit | None) -> None:

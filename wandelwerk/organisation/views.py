@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
-from wandelwerk.core.views import ListingMixin, MunicipalityMixin
+from wandelwerk.core.views import ListingMixin
 from wandelwerk.organisation import logic, queries
 from wandelwerk.organisation.forms import (
     EmployeeFilterForm,
@@ -20,6 +19,12 @@ from wandelwerk.organisation.forms import (
     OrgUnitForm,
 )
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.tenants.views import (
+    MunicipalityMixin,
+    ObjectDeleteView,
+    ObjectFormView,
+    ObjectMixin,
+)
 
 
 class OrganisationMixin(MunicipalityMixin):
@@ -30,7 +35,7 @@ class OrganisationMixin(MunicipalityMixin):
     def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
         slug = self.municipality.slug
         items: list[dict[str, Any]] = [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
             {"label": _("Organisation"), "url": reverse("organisation:index", args=[slug])},
         ]
         if self.section_label:

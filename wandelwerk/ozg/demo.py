@@ -20,7 +20,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.core import tenancy
 from wandelwerk.organisation.models import ITSystem, OrgUnit
 from wandelwerk.ozg import demo_data as data
 from wandelwerk.ozg.catalog import is_loaded, load_catalog
@@ -35,6 +34,7 @@ from wandelwerk.ozg.models import (
     MilestoneKind,
     TargetGroup,
 )
+from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.models import Municipality
 
 HISTORY_YEARS = 3

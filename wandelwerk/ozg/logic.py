@@ -10,10 +10,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.audit.logic import build_event, record, record_many, snapshot
+from wandelwerk.audit.logic import (
+    build_event,
+    delete_audited,
+    record,
+    record_many,
+    save_audited,
+    snapshot,
+)
 from wandelwerk.audit.models import Action
-from wandelwerk.core.audited import delete_audited, save_audited
-from wandelwerk.core.tenancy import require_municipality
 from wandelwerk.ozg.models import (
     AdministrativeService,
     LeikaEntry,
@@ -23,6 +28,7 @@ from wandelwerk.ozg.models import (
     TargetGroup,
     is_municipal_type,
 )
+from wandelwerk.tenants.tenancy import require_municipality
 
 
 def _today() -> dt.date:

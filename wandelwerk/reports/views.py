@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.views.generic import TemplateView
 
-from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.tenants.views import MunicipalityMixin
 
 
 class IndexView(MunicipalityMixin, TemplateView):

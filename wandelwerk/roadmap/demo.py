@@ -6,10 +6,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from wandelwerk.core import tenancy
 from wandelwerk.roadmap.logic import freeze_as_baseline, save_scenario
 from wandelwerk.roadmap.models import Scenario
 from wandelwerk.roadmap.planning import plan_scenario
+from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.models import Municipality
 
 SCENARIOS = [

@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.core.tenancy import TenantModel
 from wandelwerk.roadmap.periods import HalfYear
+from wandelwerk.tenants.tenancy import TenantModel
 
 
 class Scenario(TenantModel):

@@ -13,14 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
 from wandelwerk.core.jobs import start_job
-from wandelwerk.core.views import MunicipalityMixin
 from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap import logic, planning
 from wandelwerk.roadmap.forms import ScenarioForm
 from wandelwerk.roadmap.models import Scenario
 from wandelwerk.roadmap.periods import periods
+from wandelwerk.tenants.views import (
+    MunicipalityMixin,
+    ObjectDeleteView,
+    ObjectFormView,
+    ObjectMixin,
+)
 
 
 class RoadmapMixin(MunicipalityMixin):
@@ -29,7 +33,7 @@ class RoadmapMixin(MunicipalityMixin):
     def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
         slug = self.municipality.slug
         return [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
             {"label": _("Fahrplan"), "url": reverse("roadmap:index", args=[slug])},
             *extra,
         ]
@@ -186,7 +190,7 @@ class ScenarioDeleteView(ScenarioSection, ObjectDeleteView):
         try:
             logic.delete_scenario(actor=self.request.user, scenario=obj)
         except logic.ScenarioFrozen as exc:
-            from wandelwerk.core.audited import InUseError
+            from wandelwerk.core.exceptions import InUseError
 
             raise InUseError(str(exc)) from exc
 

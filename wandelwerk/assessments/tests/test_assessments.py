@@ -8,7 +8,7 @@ from django.urls import reverse
 from wandelwerk.assessments.frameworks import FrameworkError, load_all, read_framework
 from wandelwerk.assessments.models import Answer, Assessment, Framework, Question
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core import tenancy
+from wandelwerk.tenants import tenancy
 
 
 def url(name, municipality, *args):

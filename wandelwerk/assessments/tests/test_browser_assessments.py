@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from wandelwerk.assessments.frameworks import load_all
 from wandelwerk.assessments.models import Answer, Assessment
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.browser import assert_accessible, login
+from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from wandelwerk.assessments import evidence, logic
 from wandelwerk.assessments.models import Answer, Assessment, Evidence, Question
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core import tenancy
+from wandelwerk.tenants import tenancy
 
 PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from wandelwerk.assessments import logic, queries
 from wandelwerk.assessments.models import Answer, Assessment, Question
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.tenants import tenancy
 
 
 @pytest.fixture

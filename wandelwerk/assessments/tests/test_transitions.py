@@ -14,8 +14,8 @@ from wandelwerk.assessments import logic
 from wandelwerk.assessments.models import Answer, Assessment, Evidence, Target
 from wandelwerk.assessments.tests.access import framework as small_framework
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.access_rows import ALL, CONSULT, EDIT
+from wandelwerk.tenants import tenancy
 
 ADMIN = frozenset({"provider_admin", "municipality_admin"})
 ALLOWED = {

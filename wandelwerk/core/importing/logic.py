@@ -10,9 +10,9 @@ from django.db import IntegrityError, transaction
 
 from wandelwerk.audit.logic import record
 from wandelwerk.audit.models import Action
-from wandelwerk.core import tenancy
 from wandelwerk.core.importing.base import Importer, Issue, Plan, get_importer
 from wandelwerk.core.importing.reader import MAX_ROWS, UnreadableFile, read_table
+from wandelwerk.tenants import tenancy
 
 
 @dataclass

@@ -27,8 +27,8 @@ from wandelwerk.core.importing.base import REGISTRY, Importer
 from wandelwerk.core.importing.blank import template_csv, template_xlsx
 from wandelwerk.core.importing.logic import ImportResult, check_import, run_import
 from wandelwerk.core.models import ImportUpload
-from wandelwerk.core.views import MunicipalityMixin
 from wandelwerk.core.xlsx import XLSX_CONTENT_TYPE
+from wandelwerk.tenants.views import MunicipalityMixin
 
 ALLOWED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 
@@ -96,7 +96,7 @@ class ImportMixin(MunicipalityMixin):
         context["breadcrumbs"] = [
             {
                 "label": self.municipality.name,
-                "url": reverse("tenants:overview", args=[self.municipality.slug]),
+                "url": reverse("overview:index", args=[self.municipality.slug]),
             },
             {
                 "label": self.section_label,

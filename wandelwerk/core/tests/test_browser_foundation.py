@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.browser import assert_accessible, login
 from wandelwerk.core.testing.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,8 +42,8 @@ def test_every_foundation_page_is_accessible(page, users, home, inventory):
     slug = home.slug
     unit, employee, system = inventory["unit"].pk, inventory["employee"].pk, inventory["system"].pk
     names = [
-        ("tenants:start", []),
-        ("tenants:overview", [slug]),
+        ("overview:start", []),
+        ("overview:index", [slug]),
         ("organisation:index", [slug]),
         ("organisation:orgunit_list", [slug]),
         ("organisation:orgunit_create", [slug]),
@@ -82,8 +82,8 @@ def test_every_foundation_page_is_accessible(page, users, home, inventory):
 def test_admin_pages_are_accessible(page, users, home, inventory):
     login(page, "provider_admin")
     for name, args in [
-        ("tenants:create", []),
-        ("tenants:members", [home.slug]),
+        ("accounts:municipality_create", []),
+        ("accounts:members", [home.slug]),
         ("audit:log", [home.slug]),
     ]:
         page.goto(page.base_url + reverse(name, args=args))
@@ -92,7 +92,7 @@ def test_admin_pages_are_accessible(page, users, home, inventory):
 
 def test_skip_link_and_navigation_work_with_the_keyboard(page, users, home):
     login(page, "viewer")
-    page.goto(page.base_url + reverse("tenants:overview", args=[home.slug]))
+    page.goto(page.base_url + reverse("overview:index", args=[home.slug]))
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Zum Inhalt springen"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.jobs import RUNNERS, runner, start_job
 from wandelwerk.core.models import Job
 from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.tenants import tenancy
 
 
 @pytest.fixture

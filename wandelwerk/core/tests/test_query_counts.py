@@ -55,8 +55,8 @@ def _fill(municipality, n):
 
 
 PAGES = [
-    ("tenants:start", False),
-    ("tenants:overview", True),
+    ("overview:start", False),
+    ("overview:index", True),
     ("organisation:index", True),
     ("organisation:orgunit_list", True),
     ("organisation:employee_list", True),

@@ -1,8 +1,8 @@
 import pytest
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.tenants import tenancy
 
 
 @pytest.mark.django_db

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.measures.catalog import load_catalog
 from wandelwerk.measures.models import Measure, MeasureTemplate
+from wandelwerk.tenants import tenancy
 
 
 def url(name, municipality, *args):

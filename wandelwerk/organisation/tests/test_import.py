@@ -9,10 +9,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core import tenancy
 from wandelwerk.core.importing.logic import run_import
 from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.tenants import tenancy
 
 UNITS = """Kürzel;Bezeichnung;Übergeordnete Einheit;Leitung
 3.1;Bürgerbüro;FB3;Jens Weber

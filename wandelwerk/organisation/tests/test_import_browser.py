@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.browser import assert_accessible, login
 from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.factories import EmployeeFactory, OrgUnitFactory
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.tenants import tenancy
 
 
 def url(name, municipality, *args):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.browser import assert_accessible, login
 from wandelwerk.ozg.catalog import load_catalog
 from wandelwerk.ozg.logic import adopt_entries
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry
+from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

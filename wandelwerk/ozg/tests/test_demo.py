@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from wandelwerk.core import tenancy
-from wandelwerk.core.demo import organisation
+from wandelwerk.accounts import demo as accounts_demo
+from wandelwerk.organisation import demo as organisation_demo
 from wandelwerk.ozg import demo
 from wandelwerk.ozg.models import AdministrativeService, MaturityChange, Milestone
+from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.django_db
 def built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     with django_db_blocker.unblock(), transaction.atomic():
         out = io.StringIO()
-        organisation.build_demo(out)
+        accounts_demo.build_demo(out)
+        organisation_demo.build_demo(out)
         demo.build_demo(out)
         yield out.getvalue()
         transaction.set_rollback(True)

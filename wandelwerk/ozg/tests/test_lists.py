@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.ozg import queries
 from wandelwerk.ozg.models import (
@@ -21,6 +20,7 @@ from wandelwerk.ozg.models import (
     OzgService,
     Topic,
 )
+from wandelwerk.tenants import tenancy
 
 
 def url(name, municipality, *args):

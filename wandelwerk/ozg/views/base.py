@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from wandelwerk.core.views import MunicipalityMixin
+from wandelwerk.tenants.views import MunicipalityMixin
 
 
 class OzgMixin(MunicipalityMixin):
@@ -16,7 +16,7 @@ class OzgMixin(MunicipalityMixin):
     def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
         slug = self.municipality.slug
         return [
-            {"label": self.municipality.name, "url": reverse("tenants:overview", args=[slug])},
+            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
             {"label": _("Leistungen"), "url": reverse("ozg:index", args=[slug])},
             *extra,
         ]

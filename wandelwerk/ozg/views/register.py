@@ -10,12 +10,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wandelwerk.core.crud import ObjectDeleteView, ObjectFormView, ObjectMixin
 from wandelwerk.core.views import ListingMixin
 from wandelwerk.ozg import logic, queries
 from wandelwerk.ozg.forms import MilestonesForm, RegisterFilterForm, ServiceForm
 from wandelwerk.ozg.models import AdministrativeService, MilestoneKind, level_name
 from wandelwerk.ozg.views.base import OzgMixin
+from wandelwerk.tenants.views import ObjectDeleteView, ObjectFormView, ObjectMixin
 
 EXPORT_COLUMNS = [
     ("LeiKa-Schlüssel", lambda s: s.leika_key),

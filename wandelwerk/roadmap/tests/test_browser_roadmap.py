@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core import tenancy
 from wandelwerk.core.testing.browser import assert_accessible, login
 from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap.models import Scenario
 from wandelwerk.roadmap.planning import plan_scenario
+from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

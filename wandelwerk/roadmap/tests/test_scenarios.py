@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core import tenancy
 from wandelwerk.roadmap.models import Plan, Scenario
+from wandelwerk.tenants import tenancy
 
 DATA = {
     "name": "Basis",

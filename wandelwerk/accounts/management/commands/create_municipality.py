@@ -5,7 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wandelwerk.tenants.logic import TenantError, create_municipality
+from wandelwerk.accounts.logic import MembershipError, create_municipality
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        except TenantError as exc:
+        except MembershipError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             self.style.SUCCESS(f"Kommune „{municipality.name}“ angelegt: /k/{municipality.slug}/")

@@ -14,11 +14,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from wandelwerk.core import tenancy
-from wandelwerk.core.demo import row_counts
-from wandelwerk.core.demo.organisation import _end_of_month
+from wandelwerk.demo.build import row_counts
+from wandelwerk.organisation.demo import _end_of_month
 from wandelwerk.organisation.models import Employee, EmploymentType, Hosting, ITSystem, OrgUnit
 from wandelwerk.organisation.retirement import exit_date
+from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.models import Membership, Municipality
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from wandelwerk.core.demo import build_demo
-from wandelwerk.core.demo.data import DEMO_PASSWORD, DEMO_URL, USERS
+from wandelwerk.accounts.demo import DEMO_PASSWORD, DEMO_URL, USERS
+from wandelwerk.demo.build import build_demo
 
 
 class Command(BaseCommand):

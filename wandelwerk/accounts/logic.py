@@ -1,4 +1,4 @@
-"""Use cases that change municipalities and memberships."""
+"""Use cases of the administration: municipalities, and who works in them with which role."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from wandelwerk.tenants.queries import forget_access
 from wandelwerk.tenants.roles import Role
 
 
-class TenantError(ValueError):
+class MembershipError(ValueError):
     """A use case was asked for something the rules do not allow."""
 
 
@@ -30,9 +30,9 @@ def create_municipality(
 ) -> Municipality:
     slug = slugify(slug)
     if not slug:
-        raise TenantError("Der Kurzname darf nicht leer sein.")
+        raise MembershipError("Der Kurzname darf nicht leer sein.")
     if Municipality.objects.filter(slug=slug).exists():
-        raise TenantError(f"Es gibt bereits eine Kommune mit dem Kurznamen „{slug}“.")
+        raise MembershipError(f"Es gibt bereits eine Kommune mit dem Kurznamen „{slug}“.")
     municipality = Municipality(slug=slug, name=name, ags=ags, land=land, population=population)
     municipality.full_clean()
     municipality.save()
@@ -57,7 +57,9 @@ def grant_membership(
 ) -> Membership:
     """Give ``user`` a role in ``municipality`` (or provider-wide for provider admins)."""
     if (role == Role.PROVIDER_ADMIN) != (municipality is None):
-        raise TenantError("Nur die Administration des IT-Dienstleisters gilt für alle Kommunen.")
+        raise MembershipError(
+            "Nur die Administration des IT-Dienstleisters gilt für alle Kommunen."
+        )
     membership, created = Membership.objects.get_or_create(
         user=user,
         municipality=municipality,
@@ -98,7 +100,7 @@ def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any])
     for user in users:
         if user.pk not in existing:
             if Membership.objects.filter(user=user, municipality=municipality).exists():
-                raise TenantError(f"{user} hat in {municipality} bereits eine andere Rolle.")
+                raise MembershipError(f"{user} hat in {municipality} bereits eine andere Rolle.")
             grant_membership(
                 actor=actor, user=user, municipality=municipality, role=Role.CONSULTANT
             )

@@ -1,4 +1,5 @@
-"""Demo data: Musterstadt and Beispieldorf with users, for trying Wandelwerk and for screenshots.
+"""Building the demo: Musterstadt and Beispieldorf with users, for trying Wandelwerk and for
+screenshots.
 
 ``build_demo`` runs every step in ``STEPS`` in order. A step is a module with a function
 ``build_demo(stdout)`` that is idempotent on its own: it looks up what exists by natural keys
@@ -6,7 +7,8 @@
 running ``load_demo`` again never duplicates or changes anything. A step may rely on the steps
 before it (org units, users) and writes one or two summary lines to ``stdout``.
 
-To extend the demo, add a ``demo.py`` with such a function to the app and its path to ``STEPS``.
+Each step lives beside its app (``<app>/demo.py``). To extend the demo, add such a module to
+the app and its path to ``STEPS``.
 ``build_demo`` counts the rows of every Wandelwerk model before and after, so the command can say
 whether anything was added without each step having to report it.
 """
@@ -20,7 +22,8 @@ from django.apps import apps
 
 # Modules with a ``build_demo(stdout)`` function, in the order they build on each other.
 STEPS = [
-    "wandelwerk.core.demo.organisation",
+    "wandelwerk.accounts.demo",
+    "wandelwerk.organisation.demo",
     "wandelwerk.ozg.demo",
     "wandelwerk.assessments.demo",
     "wandelwerk.measures.demo",

@@ -1,68 +1,16 @@
-"""Content of the demo: municipalities, users, org units, IT systems and the staff's age structure.
+"""Content of the demo's organisation: org units, IT systems and the staff's age structure.
 
-Everything here is fictitious (names, AGS, vendors). Natural keys are what makes the demo
-idempotent, so they must not change once published: municipality slug, username, org unit code,
-IT system name. Personnel numbers are derived from each municipality's ``first_number`` and the
-running count of staff (see ``organisation.py``).
+Everything here is fictitious (names, vendors). Natural keys are what makes the demo idempotent,
+so they must not change once published: org unit code, IT system name. Personnel numbers are
+derived from each municipality's ``first_number`` and the running count of staff (see
+``demo.py``).
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from wandelwerk.organisation.models import Hosting
-from wandelwerk.tenants.roles import Role
-
-DEMO_PASSWORD = "wandelwerk-demo"  # demo only, documented in the README
-DEMO_URL = "http://127.0.0.1:8000/"
-
-MUNICIPALITIES: list[dict[str, Any]] = [
-    {
-        "slug": "musterstadt",
-        "name": "Musterstadt",
-        "ags": "05999001",
-        "land": "NW",
-        "population": 25_300,
-    },
-    {
-        "slug": "beispieldorf",
-        "name": "Beispieldorf",
-        "ags": "05999002",
-        "land": "NW",
-        "population": 4_100,
-    },
-]
-
-
-class DemoUser(NamedTuple):
-    username: str
-    display_name: str
-    municipality: str | None  # slug; None: provider-wide
-    role: Role
-    personal_data: bool = False
-
-
-USERS = [
-    DemoUser("anbieter", "Andrea Anbieter (IT-Dienstleister)", None, Role.PROVIDER_ADMIN),
-    DemoUser("berater", "Bernd Berater (IT-Dienstleister)", "musterstadt", Role.CONSULTANT),
-    DemoUser(
-        "cdo-musterstadt",
-        "Clara Dorn (Digitalisierung Musterstadt)",
-        "musterstadt",
-        Role.MUNICIPALITY_ADMIN,
-    ),
-    DemoUser(
-        "personal-musterstadt",
-        "Paul Sommer (Personalamt Musterstadt)",
-        "musterstadt",
-        Role.EDITOR,
-        True,
-    ),
-    DemoUser("leser-musterstadt", "Lena Lehmann (Musterstadt)", "musterstadt", Role.VIEWER),
-    DemoUser(
-        "cdo-beispieldorf", "Carsten Dietz (Beispieldorf)", "beispieldorf", Role.MUNICIPALITY_ADMIN
-    ),
-]
 
 
 class Unit(NamedTuple):

@@ -1,8 +1,7 @@
-"""Demo step 1: municipalities, users, org units, employees and IT systems.
+"""Demo step: org units, employees and IT systems of the demo municipalities.
 
-Municipalities and memberships go through the tenants use cases (with their audit rows); org
-units, staff and IT systems are written directly, staff in bulk. Every row is looked up by its
-natural key first and only created when missing; existing rows are never changed.
+They are written directly, staff in bulk. Every row is looked up by its natural key first and
+only created when missing; existing rows are never changed.
 """
 
 from __future__ import annotations
@@ -12,71 +11,29 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from wandelwerk.core import tenancy
-from wandelwerk.core.demo.data import (
+from wandelwerk.organisation.demo_data import (
     AGE_BANDS,
     BORN_ON_FIRST_SHARE,
-    DEMO_PASSWORD,
     EARLY_EXIT_SHARE,
     HEAD_MIN_AGE,
-    MUNICIPALITIES,
     PART_TIME_FTE,
     PLANS,
-    USERS,
     Plan,
     System,
     Unit,
 )
 from wandelwerk.organisation.models import Employee, EmploymentType, ITSystem, OrgUnit
 from wandelwerk.organisation.retirement import retirement_date
-from wandelwerk.tenants.logic import create_municipality, grant_membership
-from wandelwerk.tenants.models import Membership, Municipality
+from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.models import Municipality
 
 
 def _end_of_month(year: int, month: int) -> dt.date:
     """Last day of ``month`` in ``year``; months past 12 or below 1 roll over into other years."""
     next_year, next_month0 = divmod(year * 12 + month, 12)  # the month after, 0-based
     return dt.date(next_year, next_month0 + 1, 1) - dt.timedelta(days=1)
-
-
-def ensure_municipalities() -> int:
-    created = 0
-    for data in MUNICIPALITIES:
-        if not Municipality.objects.filter(slug=data["slug"]).exists():
-            create_municipality(actor=None, **data)
-            created += 1
-    return created
-
-
-def ensure_users() -> int:
-    """Demo users and their memberships; the password is set only for a new user."""
-    user_model = get_user_model()
-    existing = {
-        u.username: u for u in user_model.objects.filter(username__in=[u.username for u in USERS])
-    }
-    municipalities = {m.slug: m for m in Municipality.objects.all()}
-    created = 0
-    for demo in USERS:
-        user = existing.get(demo.username)
-        if user is None:
-            user = user_model.objects.create_user(
-                username=demo.username, password=DEMO_PASSWORD, display_name=demo.display_name
-            )
-            created += 1
-        municipality = municipalities[demo.municipality] if demo.municipality else None
-        if not Membership.objects.filter(user=user, municipality=municipality).exists():
-            grant_membership(
-                actor=None,
-                user=user,
-                municipality=municipality,
-                role=demo.role,
-                can_view_personal_data=demo.personal_data,
-            )
-            created += 1
-    return created
 
 
 def _ensure_units(municipality: Municipality, units: list[Unit]) -> tuple[dict[str, OrgUnit], int]:
@@ -196,10 +153,6 @@ def _ensure_systems(
 @transaction.atomic
 def build_demo(stdout: Any) -> None:
     today = dt.date.today()
-    created = ensure_municipalities()
-    created += ensure_users()
-    if created:
-        stdout.write(f"  Kommunen und Demo-Konten: {created} neu angelegt\n")
     for plan in PLANS:
         municipality = Municipality.objects.get(slug=plan.slug)
         with tenancy.activate(municipality):

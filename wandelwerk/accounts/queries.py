@@ -1,0 +1,35 @@
+"""Reads of the administration: who works in a municipality, who may consult."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from wandelwerk.tenants.models import Membership, Municipality
+from wandelwerk.tenants.roles import Role
+
+
+def consultants_of(municipality: Municipality) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        municipality=municipality, role=Role.CONSULTANT
+    ).select_related("user")
+
+
+def members_of(municipality: Municipality) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(municipality=municipality)
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+
+
+def consultant_candidates() -> QuerySet[Any]:
+    """Users who consult somewhere already, or who have no membership yet."""
+    users = get_user_model().objects.filter(is_active=True)
+    return (
+        users.filter(Q(memberships__role=Role.CONSULTANT) | Q(memberships__isnull=True))
+        .distinct()
+        .order_by("username")
+    )
