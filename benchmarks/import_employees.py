@@ -88,8 +88,9 @@ def main() -> None:
     from django.db import transaction
 
     call_command("migrate", verbosity=0)
-    from wandelwerk.core.importing.logic import apply_import, check_import, run_import
     from wandelwerk.tenants.logic import create_municipality
+
+    from wandelwerk.imports.logic import apply_import, check_import, run_import
 
     municipality = create_municipality(actor=None, slug="bench", name="Benchstadt")
     units = ["Kürzel;Bezeichnung;Übergeordnete Einheit"]

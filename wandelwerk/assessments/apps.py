@@ -10,7 +10,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from wandelwerk.assessments.logic import discard_evidence_file
+        from wandelwerk.assessments.evidence.logic import discard_evidence_file
         from wandelwerk.assessments.models import Evidence
 
         post_delete.connect(

@@ -11,11 +11,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.assessments.frameworks import default_framework, load_all
+from wandelwerk.accounts.logic import create_municipality
+from wandelwerk.assessments.frameworks.loader import default_framework, load_all
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus, Question, Target
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.tenants import tenancy
-from wandelwerk.accounts.logic import create_municipality
 from wandelwerk.tenants.models import Municipality
 
 PEERS = [

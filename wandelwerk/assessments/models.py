@@ -64,6 +64,14 @@ class Framework(models.Model):
     def is_draft(self) -> bool:
         return self.status == FrameworkStatus.DRAFT
 
+    def questions_in_order(self) -> models.QuerySet[Question]:
+        """Every question in the order the workshop asks them."""
+        return (
+            Question.objects.filter(criterion__area__framework=self)
+            .select_related("criterion__area")
+            .order_by("order")
+        )
+
 
 class Area(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
@@ -115,6 +123,10 @@ class AssessmentStatus(models.TextChoices):
     DRAFT = "draft", _("Entwurf")
     IN_REVIEW = "in_review", _("in Prüfung")
     APPROVED = "approved", _("freigegeben")
+
+
+class AssessmentLocked(ValueError):
+    """The DigiCheck is approved: its answers, targets and evidence no longer change."""
 
 
 class Assessment(TenantModel):

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from wandelwerk.assessments import evidence_views, views
+from wandelwerk.assessments.checks import uploads, views
+from wandelwerk.assessments.evidence import views as evidence_views
 
 app_name = "assessments"
 
@@ -11,16 +12,15 @@ urlpatterns = [
     path("<int:pk>/", views.DetailView.as_view(), name="detail"),
     path("<int:pk>/workshop/", views.WorkshopView.as_view(), name="workshop"),
     path("<int:pk>/status/", views.TransitionView.as_view(), name="transition"),
-    path("<int:pk>/empfehlungen/", views.RecommendView.as_view(), name="recommend"),
     path("<int:pk>/export/", views.ExportView.as_view(), name="export"),
     path(
         "<int:pk>/nachweise/",
-        evidence_views.DetailEvidenceView.as_view(),
+        uploads.DetailEvidenceView.as_view(),
         name="evidence_upload",
     ),
     path(
         "<int:pk>/workshop/nachweise/",
-        evidence_views.WorkshopEvidenceView.as_view(),
+        uploads.WorkshopEvidenceView.as_view(),
         name="workshop_evidence_upload",
     ),
     path(

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wandelwerk.core",
+    "wandelwerk.jobs",
+    "wandelwerk.imports",
     "wandelwerk.tenants",
     "wandelwerk.accounts",
     "wandelwerk.audit",

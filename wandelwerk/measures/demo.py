@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
-from wandelwerk.assessments.queries import latest_approved
+from wandelwerk.assessments.checks.queries import latest_approved
 from wandelwerk.measures.catalog import load_catalog
 from wandelwerk.measures.logic import add_from_template, recommend, set_status
 from wandelwerk.measures.models import Measure, MeasureTemplate, Source, Status

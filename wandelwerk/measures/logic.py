@@ -157,7 +157,7 @@ def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
     answers, the unit's services); a match becomes a proposed measure (with its prerequisites),
     which the user accepts, edits or rejects. Measures already there are left as they are.
     """
-    from wandelwerk.assessments.queries import result
+    from wandelwerk.assessments.checks.queries import result
     from wandelwerk.measures.recommend import ServiceFacts, UnitFacts, evaluate, reason_text
     from wandelwerk.organisation.queries import descendants_of
     from wandelwerk.ozg.queries import priority_rows

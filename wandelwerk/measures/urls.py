@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/bearbeiten/", views.MeasureFormView.as_view(), name="measure_update"),
     path("<int:pk>/loeschen/", views.MeasureDeleteView.as_view(), name="measure_delete"),
     path("<int:pk>/status/", views.StatusView.as_view(), name="measure_status"),
+    path("aus-digicheck/<int:pk>/", views.RecommendView.as_view(), name="recommend"),
 ]

@@ -9,8 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
+from wandelwerk.assessments.models import Assessment
 from wandelwerk.core.charts.graph import layered_graph
 from wandelwerk.core.views import ListingMixin
 from wandelwerk.measures import logic, queries
@@ -40,25 +42,8 @@ NEXT_STATUSES = {
 }
 
 
-class MeasuresMixin(MunicipalityMixin):
+class IndexView(MunicipalityMixin, ListingMixin, TemplateView):
     permission_required = "measures.view"
-
-    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
-        slug = self.municipality.slug
-        return [
-            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
-            {"label": _("Maßnahmen"), "url": reverse("measures:index", args=[slug])},
-            *extra,
-        ]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.setdefault("breadcrumbs", self.crumbs())
-        context["can_change"] = self.can("measures.change")
-        return context
-
-
-class IndexView(MeasuresMixin, ListingMixin, TemplateView):
     template_name = "measures/index.html"
     filter_form_class = MeasureFilterForm
     sort_fields = {
@@ -93,12 +78,12 @@ class IndexView(MeasuresMixin, ListingMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Maßnahmen")}]
         context["total"] = Measure.objects.count()
         return context
 
 
-class CatalogView(MeasuresMixin, TemplateView):
+class CatalogView(MunicipalityMixin, TemplateView):
+    permission_required = "measures.view"
     template_name = "measures/catalog.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -117,7 +102,7 @@ class CatalogView(MeasuresMixin, TemplateView):
         return context
 
 
-class AddFromCatalogView(MeasuresMixin, TemplateView):
+class AddFromCatalogView(MunicipalityMixin, TemplateView):
     template_name = "measures/add_from_catalog.html"
     permission_required = "measures.change"
 
@@ -163,16 +148,12 @@ class AddFromCatalogView(MeasuresMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class MeasureSection(MeasuresMixin):
-    model = Measure
-    list_url_name = "measures:index"
-
-    def get_queryset(self) -> Any:
-        return Measure.objects.select_related("org_unit", "service", "template")
-
-
-class MeasureDetailView(MeasureSection, ObjectMixin, TemplateView):
+class MeasureDetailView(ObjectMixin, TemplateView):
     template_name = "measures/measure_detail.html"
+    permission_required = "measures.view"
+    model = Measure
+    queryset = Measure.objects.select_related("org_unit", "service", "template")
+    list_url_name = "measures:index"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
@@ -184,15 +165,17 @@ class MeasureDetailView(MeasureSection, ObjectMixin, TemplateView):
             next_statuses=[
                 (s, Status(s).label) for s in NEXT_STATUSES.get(Status(measure.status), [])
             ],
-            breadcrumbs=self.crumbs({"label": str(measure)}),
         )
         return context
 
 
-class StatusView(MeasureSection, ObjectMixin, TemplateView):
+class StatusView(ObjectMixin, TemplateView):
     """POST: change the status (accept, reject, start, finish, delayed)."""
 
     permission_required = "measures.change"
+    model = Measure
+    queryset = Measure.objects.select_related("org_unit", "service", "template")
+    list_url_name = "measures:index"
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -206,7 +189,10 @@ class StatusView(MeasureSection, ObjectMixin, TemplateView):
         return redirect(measure.get_absolute_url())
 
 
-class MeasureFormView(MeasureSection, ObjectFormView):
+class MeasureFormView(ObjectFormView):
+    model = Measure
+    queryset = Measure.objects.select_related("org_unit", "service", "template")
+    list_url_name = "measures:index"
     form_class = MeasureForm
     permission_required = "measures.change"
 
@@ -225,7 +211,10 @@ class MeasureFormView(MeasureSection, ObjectFormView):
             raise ValidationError({"prerequisites": str(exc)}) from exc
 
 
-class MeasureDeleteView(MeasureSection, ObjectDeleteView):
+class MeasureDeleteView(ObjectDeleteView):
+    model = Measure
+    queryset = Measure.objects.select_related("org_unit", "service", "template")
+    list_url_name = "measures:index"
     permission_required = "measures.change"
 
     def delete(self, obj: Measure) -> None:
@@ -237,7 +226,8 @@ class MeasureDeleteView(MeasureSection, ObjectDeleteView):
             raise InUseError(str(exc)) from exc
 
 
-class GraphView(MeasuresMixin, TemplateView):
+class GraphView(MunicipalityMixin, TemplateView):
+    permission_required = "measures.view"
     template_name = "measures/graph.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -261,3 +251,30 @@ class GraphView(MeasuresMixin, TemplateView):
             breadcrumbs=self.crumbs({"label": _("Abhängigkeiten")}),
         )
         return context
+
+
+class RecommendView(MunicipalityMixin, View):
+    """POST: propose measures from an approved DigiCheck, each with its reason."""
+
+    http_method_names = ["post"]
+    permission_required = "measures.change"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assessment = get_object_or_404(
+            Assessment.objects.select_related("org_unit", "framework"), pk=kwargs["pk"]
+        )
+        try:
+            created = logic.recommend(actor=request.user, assessment=assessment)
+        except logic.MeasureError as exc:
+            messages.error(request, str(exc))
+            return redirect(assessment.get_absolute_url())
+        messages.success(
+            request,
+            _(
+                "%(n)s Maßnahmen vorgeschlagen, jede mit ihrer Begründung. Nehmen Sie sie an, passen Sie sie an oder lehnen Sie sie ab."
+            )
+            % {"n": len(created)},
+        )
+        return redirect(
+            reverse("measures:index", args=[self.municipality.slug]) + "?status=proposed"
+        )

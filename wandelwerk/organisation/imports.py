@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from wandelwerk.audit.logic import snapshot
-from wandelwerk.core.importing.base import Importer, Issue, ParsedRow, Plan
-from wandelwerk.core.importing.bulk import update_rows
-from wandelwerk.core.importing.columns import (
+from wandelwerk.imports.base import Importer, Issue, ParsedRow, Plan
+from wandelwerk.imports.bulk import update_rows
+from wandelwerk.imports.columns import (
     Column,
     choice,
     code_list,
@@ -17,7 +17,7 @@ from wandelwerk.core.importing.columns import (
     text,
     yes_no,
 )
-from wandelwerk.core.importing.registry import register
+from wandelwerk.imports.registry import register
 from wandelwerk.organisation.models import Employee, EmploymentType, Hosting, ITSystem, OrgUnit
 
 

@@ -1,7 +1,6 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.core.importing.views import import_urls
+from wandelwerk.imports.views import import_urls
 from wandelwerk.organisation import views
 
 app_name = "organisation"
@@ -35,5 +34,5 @@ urlpatterns = [
     path(
         "verfahren/<int:pk>/loeschen/", views.ITSystemDeleteView.as_view(), name="itsystem_delete"
     ),
-    *import_urls("organisation", ["org_units", "employees", "it_systems"], _("Organisation")),
+    *import_urls("organisation", ["org_units", "employees", "it_systems"]),
 ]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from wandelwerk.core.views import ListingMixin
@@ -27,53 +25,23 @@ from wandelwerk.tenants.views import (
 )
 
 
-class OrganisationMixin(MunicipalityMixin):
-    permission_required = "organisation.view"
-    section_label = ""
-    section_url = ""
-
-    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
-        slug = self.municipality.slug
-        items: list[dict[str, Any]] = [
-            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
-            {"label": _("Organisation"), "url": reverse("organisation:index", args=[slug])},
-        ]
-        if self.section_label:
-            items.append(
-                {"label": self.section_label, "url": reverse(self.section_url, args=[slug])}
-            )
-        return items + list(extra)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.setdefault("breadcrumbs", self.crumbs())
-        context["can_change"] = self.can("organisation.change")
-        context["can_import"] = self.can("organisation.import")
-        context["sees_personal"] = self.can("organisation.view_personal_data")
-        return context
-
-
-class IndexView(OrganisationMixin, TemplateView):
+class IndexView(MunicipalityMixin, TemplateView):
     template_name = "organisation/index.html"
+    permission_required = "organisation.view"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["tree"] = queries.org_unit_tree()
         context["figures"] = queries.overview_figures(self.municipality)
-        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Organisation")}]
         return context
 
 
 # Org units ---------------------------------------------------------------------------------
 
 
-class OrgUnitSection(OrganisationMixin):
-    section_label = _("Organisationseinheiten")
-    section_url = list_url_name = "organisation:orgunit_list"
-    model = OrgUnit
-
-
-class OrgUnitListView(OrgUnitSection, ListingMixin, TemplateView):
+class OrgUnitListView(MunicipalityMixin, ListingMixin, TemplateView):
+    permission_required = "organisation.view"
+    page_title = OrgUnit._meta.verbose_name_plural
     template_name = "organisation/orgunit_list.html"
     filter_form_class = OrgUnitFilterForm
     sort_fields = {
@@ -96,7 +64,10 @@ class OrgUnitListView(OrgUnitSection, ListingMixin, TemplateView):
         return queries.org_units()
 
 
-class OrgUnitDetailView(OrgUnitSection, ObjectMixin, TemplateView):
+class OrgUnitDetailView(ObjectMixin, TemplateView):
+    permission_required = "organisation.view"
+    model = OrgUnit
+    list_url_name = "organisation:orgunit_list"
     template_name = "organisation/orgunit_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -107,11 +78,12 @@ class OrgUnitDetailView(OrgUnitSection, ObjectMixin, TemplateView):
         context["staff"] = unit.employees.order_by("personnel_number")[:200]
         context["staff_count"] = unit.employees.count()
         context["systems"] = unit.it_systems.order_by("name")
-        context["breadcrumbs"] = self.crumbs({"label": str(unit)})
         return context
 
 
-class OrgUnitFormView(OrgUnitSection, ObjectFormView):
+class OrgUnitFormView(ObjectFormView):
+    model = OrgUnit
+    list_url_name = "organisation:orgunit_list"
     form_class = OrgUnitForm
     permission_required = "organisation.change"
 
@@ -128,7 +100,9 @@ class OrgUnitFormView(OrgUnitSection, ObjectFormView):
         )
 
 
-class OrgUnitDeleteView(OrgUnitSection, ObjectDeleteView):
+class OrgUnitDeleteView(ObjectDeleteView):
+    model = OrgUnit
+    list_url_name = "organisation:orgunit_list"
     permission_required = "organisation.change"
 
     def delete(self, obj: OrgUnit) -> None:
@@ -138,13 +112,9 @@ class OrgUnitDeleteView(OrgUnitSection, ObjectDeleteView):
 # Employees ---------------------------------------------------------------------------------
 
 
-class EmployeeSection(OrganisationMixin):
-    section_label = _("Beschäftigte")
-    section_url = list_url_name = "organisation:employee_list"
-    model = Employee
-
-
-class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
+class EmployeeListView(MunicipalityMixin, ListingMixin, TemplateView):
+    permission_required = "organisation.view"
+    page_title = Employee._meta.verbose_name_plural
     template_name = "organisation/employee_list.html"
     filter_form_class = EmployeeFilterForm
     sort_fields = {
@@ -191,7 +161,7 @@ class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        if context["sees_personal"] and "page_obj" in kwargs:
+        if self.can("organisation.view_personal_data") and "page_obj" in kwargs:
             rows = list(kwargs["page_obj"].object_list)
             for employee in rows:
                 employee.exit_date = queries.employee_exit_date(employee, self.municipality.land)
@@ -202,7 +172,10 @@ class EmployeeListView(EmployeeSection, ListingMixin, TemplateView):
         return context
 
 
-class EmployeeDetailView(EmployeeSection, ObjectMixin, TemplateView):
+class EmployeeDetailView(ObjectMixin, TemplateView):
+    permission_required = "organisation.view"
+    model = Employee
+    list_url_name = "organisation:employee_list"
     template_name = "organisation/employee_detail.html"
 
     def get_queryset(self) -> Any:
@@ -211,16 +184,17 @@ class EmployeeDetailView(EmployeeSection, ObjectMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
         context = super().get_context_data(**kwargs)
-        if context["sees_personal"]:
+        if self.can("organisation.view_personal_data"):
             context["exit_date"] = queries.employee_exit_date(self.object, self.municipality.land)
             logic.record_personal_data_read(
                 actor=self.request.user, employees=[self.object], context="Detailseite"
             )
-        context["breadcrumbs"] = self.crumbs({"label": str(self.object)})
         return context
 
 
-class EmployeeFormView(EmployeeSection, ObjectFormView):
+class EmployeeFormView(ObjectFormView):
+    model = Employee
+    list_url_name = "organisation:employee_list"
     form_class = EmployeeForm
     permission_required = "organisation.change"
 
@@ -243,7 +217,9 @@ class EmployeeFormView(EmployeeSection, ObjectFormView):
         )
 
 
-class EmployeeDeleteView(EmployeeSection, ObjectDeleteView):
+class EmployeeDeleteView(ObjectDeleteView):
+    model = Employee
+    list_url_name = "organisation:employee_list"
     permission_required = "organisation.change"
 
     def delete(self, obj: Employee) -> None:
@@ -253,13 +229,9 @@ class EmployeeDeleteView(EmployeeSection, ObjectDeleteView):
 # IT systems --------------------------------------------------------------------------------
 
 
-class ITSystemSection(OrganisationMixin):
-    section_label = _("IT-Verfahren")
-    section_url = list_url_name = "organisation:itsystem_list"
-    model = ITSystem
-
-
-class ITSystemListView(ITSystemSection, ListingMixin, TemplateView):
+class ITSystemListView(MunicipalityMixin, ListingMixin, TemplateView):
+    permission_required = "organisation.view"
+    page_title = ITSystem._meta.verbose_name_plural
     template_name = "organisation/itsystem_list.html"
     filter_form_class = ITSystemFilterForm
     sort_fields = {
@@ -289,18 +261,22 @@ class ITSystemListView(ITSystemSection, ListingMixin, TemplateView):
         )
 
 
-class ITSystemDetailView(ITSystemSection, ObjectMixin, TemplateView):
+class ITSystemDetailView(ObjectMixin, TemplateView):
+    permission_required = "organisation.view"
+    model = ITSystem
+    list_url_name = "organisation:itsystem_list"
     template_name = "organisation/itsystem_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
         context = super().get_context_data(**kwargs)
         context["units"] = self.object.org_units.order_by("code")
-        context["breadcrumbs"] = self.crumbs({"label": str(self.object)})
         return context
 
 
-class ITSystemFormView(ITSystemSection, ObjectFormView):
+class ITSystemFormView(ObjectFormView):
+    model = ITSystem
+    list_url_name = "organisation:itsystem_list"
     form_class = ITSystemForm
     permission_required = "organisation.change"
 
@@ -317,7 +293,9 @@ class ITSystemFormView(ITSystemSection, ObjectFormView):
         )
 
 
-class ITSystemDeleteView(ITSystemSection, ObjectDeleteView):
+class ITSystemDeleteView(ObjectDeleteView):
+    model = ITSystem
+    list_url_name = "organisation:itsystem_list"
     permission_required = "organisation.change"
 
     def delete(self, obj: ITSystem) -> None:

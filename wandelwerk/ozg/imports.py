@@ -7,10 +7,10 @@ from typing import Any
 from django.utils import timezone
 
 from wandelwerk.audit.logic import snapshot
-from wandelwerk.core.importing.base import Importer, Issue, ParsedRow, Plan
-from wandelwerk.core.importing.bulk import update_rows
-from wandelwerk.core.importing.columns import Column, choice, integer, text, yes_no
-from wandelwerk.core.importing.registry import register
+from wandelwerk.imports.base import Importer, Issue, ParsedRow, Plan
+from wandelwerk.imports.bulk import update_rows
+from wandelwerk.imports.columns import Column, choice, integer, text, yes_no
+from wandelwerk.imports.registry import register
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.ozg.models import (
     MAX_LEVEL,
@@ -24,7 +24,7 @@ from wandelwerk.ozg.models import (
 
 
 def leika_key(value: Any) -> str:
-    from wandelwerk.core.importing.columns import CellError
+    from wandelwerk.imports.columns import CellError
 
     raw = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
     if not (len(raw) == 14 and raw.isdigit()):

@@ -1,7 +1,6 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.core.importing.views import import_urls
+from wandelwerk.imports.views import import_urls
 from wandelwerk.ozg import views
 
 app_name = "ozg"
@@ -19,5 +18,5 @@ urlpatterns = [
     path("standardsatz/", views.StandardSetView.as_view(), name="standard_set"),
     path("prioritaeten/", views.PrioritiesView.as_view(), name="priorities"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
-    *import_urls("ozg", ["services"], _("Leistungen")),
+    *import_urls("ozg", ["services"]),
 ]

@@ -11,8 +11,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.core.jobs import runner
-from wandelwerk.core.models import Job
+from wandelwerk.jobs.models import Job
+from wandelwerk.jobs.registry import runner
 from wandelwerk.measures.models import Measure, Status
 from wandelwerk.roadmap.engine import Problem, Task, Weights, solve
 from wandelwerk.roadmap.engine import Status as EngineStatus

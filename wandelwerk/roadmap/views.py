@@ -8,12 +8,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wandelwerk.core.jobs import start_job
+from wandelwerk.jobs.logic import start_job
 from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap import logic, planning
 from wandelwerk.roadmap.forms import ScenarioForm
@@ -27,42 +26,21 @@ from wandelwerk.tenants.views import (
 )
 
 
-class RoadmapMixin(MunicipalityMixin):
+class IndexView(MunicipalityMixin, TemplateView):
     permission_required = "roadmap.view"
-
-    def crumbs(self, *extra: dict[str, Any]) -> list[dict[str, Any]]:
-        slug = self.municipality.slug
-        return [
-            {"label": self.municipality.name, "url": reverse("overview:index", args=[slug])},
-            {"label": _("Fahrplan"), "url": reverse("roadmap:index", args=[slug])},
-            *extra,
-        ]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.setdefault("breadcrumbs", self.crumbs())
-        context["can_change"] = self.can("roadmap.change")
-        context["can_freeze"] = self.can("roadmap.freeze")
-        return context
-
-
-class IndexView(RoadmapMixin, TemplateView):
     template_name = "roadmap/index.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["scenarios"] = list(Scenario.objects.all())
-        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Fahrplan")}]
         return context
 
 
-class ScenarioSection(RoadmapMixin):
+class ScenarioDetailView(ObjectMixin, TemplateView):
+    template_name = "roadmap/scenario_detail.html"
+    permission_required = "roadmap.view"
     model = Scenario
     list_url_name = "roadmap:index"
-
-
-class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
-    template_name = "roadmap/scenario_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
@@ -163,7 +141,9 @@ class ScenarioDetailView(ScenarioSection, ObjectMixin, TemplateView):
         )
 
 
-class ScenarioFormView(ScenarioSection, ObjectFormView):
+class ScenarioFormView(ObjectFormView):
+    model = Scenario
+    list_url_name = "roadmap:index"
     form_class = ScenarioForm
     permission_required = "roadmap.change"
 
@@ -183,7 +163,9 @@ class ScenarioFormView(ScenarioSection, ObjectFormView):
             raise ValidationError(str(exc)) from exc
 
 
-class ScenarioDeleteView(ScenarioSection, ObjectDeleteView):
+class ScenarioDeleteView(ObjectDeleteView):
+    model = Scenario
+    list_url_name = "roadmap:index"
     permission_required = "roadmap.change"
 
     def delete(self, obj: Scenario) -> None:
@@ -195,10 +177,12 @@ class ScenarioDeleteView(ScenarioSection, ObjectDeleteView):
             raise InUseError(str(exc)) from exc
 
 
-class ScenarioActionView(ScenarioSection, ObjectMixin, TemplateView):
+class ScenarioActionView(ObjectMixin, TemplateView):
     """POST: copy the scenario, or freeze it as the council's baseline."""
 
     permission_required = "roadmap.change"
+    model = Scenario
+    list_url_name = "roadmap:index"
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -222,7 +206,7 @@ class ScenarioActionView(ScenarioSection, ObjectMixin, TemplateView):
                 title=_("Planung: %(name)s") % {"name": scenario.name},
                 params={"scenario": scenario.pk},
             )
-            return redirect("core:job", self.municipality.slug, job.pk)
+            return redirect("jobs:detail", self.municipality.slug, job.pk)
         if action == "freeze":
             if not self.can("roadmap.freeze"):
                 from django.core.exceptions import PermissionDenied
@@ -236,8 +220,10 @@ class ScenarioActionView(ScenarioSection, ObjectMixin, TemplateView):
         return redirect(scenario.get_absolute_url())
 
 
-class CompareView(RoadmapMixin, TemplateView):
+class CompareView(MunicipalityMixin, TemplateView):
     """Two or three scenarios side by side: the same numbers for each, differences marked."""
+
+    permission_required = "roadmap.view"
 
     template_name = "roadmap/compare.html"
 

@@ -36,6 +36,8 @@ class MunicipalityMixin(LoginRequiredMixin):
     """
 
     permission_required: str = "tenants.view_municipality"
+    # The last breadcrumb of a page below its section's first page, e.g. "Prioritäten".
+    page_title: Any = ""
     request: HttpRequest
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -67,7 +69,7 @@ class MunicipalityMixin(LoginRequiredMixin):
         return navigation.breadcrumbs(self.municipality, match.namespace if match else "", *trail)
 
     def get_breadcrumbs(self) -> list[navigation.Crumb]:
-        return self.crumbs()
+        return self.crumbs({"label": self.page_title}) if self.page_title else self.crumbs()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
@@ -83,6 +85,7 @@ class ObjectMixin(MunicipalityMixin):
     """
 
     model: Any
+    queryset: Any = None  # where the object is looked up; default: every object of the model
     object: Any = None
     kwargs: dict[str, Any]
     list_url_name = ""
@@ -91,7 +94,7 @@ class ObjectMixin(MunicipalityMixin):
         return reverse(self.list_url_name, args=[self.municipality.slug])
 
     def get_queryset(self) -> Any:
-        return self.model.objects.all()
+        return (self.model.objects if self.queryset is None else self.queryset).all()
 
     def load_object(self) -> Any:
         if "pk" in self.kwargs:

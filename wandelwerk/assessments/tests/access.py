@@ -59,7 +59,6 @@ ROWS = {
     "assessments:detail": (assessment, ALL, EDIT),
     "assessments:workshop": (assessment, ALL, EDIT),
     "assessments:transition": (assessment, None, EDIT),
-    "assessments:recommend": (assessment, None, EDIT),
     "assessments:export": (assessment, ALL, None),
     "assessments:evidence_upload": (assessment, None, EDIT),
     "assessments:workshop_evidence_upload": (assessment, None, EDIT),

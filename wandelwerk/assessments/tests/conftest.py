@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from wandelwerk.assessments.frameworks import load_all
+from wandelwerk.assessments.frameworks.loader import load_all
 from wandelwerk.assessments.models import Assessment, Framework
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from wandelwerk.assessments.frameworks import load_all
+from wandelwerk.assessments.frameworks.loader import load_all
 from wandelwerk.assessments.models import Answer, Assessment
 from wandelwerk.core.testing.browser import assert_accessible, login
 from wandelwerk.tenants import tenancy
@@ -59,7 +59,7 @@ def test_digicheck_pages_are_accessible(page, users, home):
 def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from wandelwerk.assessments import logic
+    from wandelwerk.assessments.evidence import logic as evidence_logic
     from wandelwerk.assessments.models import Question
     from wandelwerk.core.testing.factories import OrgUnitFactory
 
@@ -86,7 +86,7 @@ def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, sett
     )
     first = min(questions, key=lambda q: q.order)
     with tenancy.activate(home):
-        logic.add_evidence(
+        evidence_logic.add_evidence(
             actor=users["editor"],
             assessment=draft,
             question=first,
@@ -128,7 +128,7 @@ def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, sett
 
 
 def test_framework_pages_are_accessible(page, users):
-    from wandelwerk.assessments.framework_logic import copy_framework
+    from wandelwerk.assessments.frameworks.logic import copy_framework
     from wandelwerk.assessments.models import Question
 
     [published] = load_all()

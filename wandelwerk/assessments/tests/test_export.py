@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wandelwerk.assessments import logic, queries
+from wandelwerk.assessments.checks import logic, queries
+from wandelwerk.assessments.evidence import logic as evidence_logic
 from wandelwerk.assessments.models import Answer, Assessment, Question
 from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
@@ -49,7 +50,7 @@ def checked(home, users, settings, tmp_path, framework):
         )
         for name in ("Leitbild.pdf", "Protokoll.txt"):
             content = b"%PDF-1.4\n" if name.endswith(".pdf") else b"Protokoll\n"
-            logic.add_evidence(
+            evidence_logic.add_evidence(
                 actor=users["editor"],
                 assessment=assessment,
                 question=questions[0],

@@ -6,8 +6,8 @@ import pytest
 import yaml
 from django.urls import reverse
 
-from wandelwerk.assessments.forms import AssessmentForm
-from wandelwerk.assessments.frameworks import check_framework, framework_as_dict, load_all
+from wandelwerk.assessments.checks.forms import AssessmentForm
+from wandelwerk.assessments.frameworks.loader import check_framework, framework_as_dict, load_all
 from wandelwerk.assessments.models import Framework, FrameworkStatus, Question
 from wandelwerk.audit.models import AuditEvent
 from wandelwerk.core.testing.urls import iter_routes

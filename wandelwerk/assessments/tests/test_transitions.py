@@ -10,8 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from wandelwerk.assessments import logic
-from wandelwerk.assessments.models import Answer, Assessment, Evidence, Target
+from wandelwerk.assessments.checks import logic
+from wandelwerk.assessments.evidence import logic as evidence_logic
+from wandelwerk.assessments.models import Answer, Assessment, AssessmentLocked, Evidence, Target
 from wandelwerk.assessments.tests.access import framework as small_framework
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.core.testing.access_rows import ALL, CONSULT, EDIT
@@ -149,14 +150,14 @@ def test_approved_locks_answers_targets_and_evidence(
                 version=0,
             ),
             lambda: logic.set_targets(actor=users["consultant"], assessment=assessment, targets={}),
-            lambda: logic.add_evidence(
+            lambda: evidence_logic.add_evidence(
                 actor=users["consultant"],
                 assessment=assessment,
                 question=question,
                 upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n"),
             ),
         ):
-            with pytest.raises(logic.AssessmentLocked):
+            with pytest.raises(AssessmentLocked):
                 call()
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
     page = client.get(assessment.get_absolute_url()).content.decode()

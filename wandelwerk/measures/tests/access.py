@@ -30,6 +30,12 @@ def template(m: Any) -> dict[str, Any]:
     return {"key": t.key}
 
 
+def assessment(m: Any) -> dict[str, Any]:
+    from wandelwerk.assessments.tests.access import assessment as approved_or_not
+
+    return approved_or_not(m)
+
+
 ROWS = {
     "measures:index": (no_kwargs, ALL, None),
     "measures:catalog": (no_kwargs, ALL, None),
@@ -40,4 +46,5 @@ ROWS = {
     "measures:measure_update": (measure, EDIT, EDIT),
     "measures:measure_delete": (measure, EDIT, EDIT),
     "measures:measure_status": (measure, None, EDIT),
+    "measures:recommend": (assessment, None, EDIT),
 }

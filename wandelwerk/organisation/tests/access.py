@@ -38,7 +38,7 @@ ROWS = {
 
 def upload(m: Any, user: Any) -> dict[str, Any]:
     """An upload made by the requesting user (only the uploader may see and confirm it)."""
-    from wandelwerk.core.models import ImportUpload
+    from wandelwerk.imports.models import ImportUpload
 
     record = ImportUpload.objects.unscoped().create(
         municipality=m,

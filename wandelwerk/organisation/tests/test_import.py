@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core.importing.logic import run_import
 from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.imports.logic import run_import
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
 from wandelwerk.tenants import tenancy
 
@@ -628,7 +628,7 @@ def test_confirm_checks_again_against_the_current_database(client, users, home):
 
 @pytest.mark.django_db
 def test_after_confirming_the_file_is_gone_and_the_page_shows_the_counts(client, users, home):
-    from wandelwerk.core.models import ImportUpload
+    from wandelwerk.imports.models import ImportUpload
 
     client.force_login(users["editor"])
     location = _upload(client, home, "org_units", UNITS.encode(), "e.csv")["Location"]
@@ -644,7 +644,7 @@ def test_after_confirming_the_file_is_gone_and_the_page_shows_the_counts(client,
 
 @pytest.mark.django_db
 def test_discarding_an_upload_changes_nothing(client, users, home):
-    from wandelwerk.core.models import ImportUpload
+    from wandelwerk.imports.models import ImportUpload
 
     client.force_login(users["editor"])
     location = _upload(client, home, "org_units", UNITS.encode(), "e.csv")["Location"]
@@ -694,7 +694,7 @@ def test_templates_are_empty_and_come_back_as_a_valid_header(client, users, home
 
     from openpyxl import load_workbook
 
-    from wandelwerk.core.importing.reader import read_table
+    from wandelwerk.imports.reader import read_table
 
     client.force_login(users["editor"])
     for kind in ("org_units", "employees", "it_systems"):
@@ -722,7 +722,7 @@ def test_templates_are_empty_and_come_back_as_a_valid_header(client, users, home
 def test_another_municipality_cannot_reach_the_import_pages(client, users, home, other):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from wandelwerk.core.models import ImportUpload
+    from wandelwerk.imports.models import ImportUpload
 
     client.force_login(users["editor"])
     location = _upload(client, home, "org_units", UNITS.encode(), "e.csv")["Location"]
@@ -766,7 +766,7 @@ def test_stale_pending_uploads_are_forgotten_with_the_next_upload(client, users,
 
     from django.utils import timezone
 
-    from wandelwerk.core.models import ImportUpload
+    from wandelwerk.imports.models import ImportUpload
 
     client.force_login(users["editor"])
     old = _upload(client, home, "org_units", UNITS.encode(), "alt.csv")["Location"]

@@ -24,7 +24,7 @@ def ozg_service(m: Any) -> dict[str, Any]:
 
 
 def upload(m: Any, user: Any) -> dict[str, Any]:
-    from wandelwerk.core.models import ImportUpload
+    from wandelwerk.imports.models import ImportUpload
 
     record = ImportUpload.objects.unscoped().create(
         municipality=m,

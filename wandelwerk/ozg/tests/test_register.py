@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wandelwerk.core.importing.logic import run_import
 from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.imports.logic import run_import
 from wandelwerk.ozg.catalog import load_catalog
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry, MaturityChange, Milestone
 from wandelwerk.tenants import tenancy

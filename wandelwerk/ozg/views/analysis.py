@@ -20,7 +20,7 @@ from wandelwerk.core.xlsx import csv_response, xlsx_response
 from wandelwerk.ozg import logic, queries
 from wandelwerk.ozg.forms import PriorityFilterForm, WeightsForm
 from wandelwerk.ozg.queries import PriorityRow
-from wandelwerk.ozg.views.base import OzgMixin
+from wandelwerk.tenants.views import MunicipalityMixin
 
 LEVEL_SERIES = [
     "0 Offline",
@@ -49,8 +49,10 @@ PRIORITY_EXPORT: list[tuple[str, Any]] = [
 ]
 
 
-class PrioritiesView(OzgMixin, TemplateView):
+class PrioritiesView(MunicipalityMixin, TemplateView):
     """Services below their target, ranked; filters and sorting in the URL, export, weights."""
+
+    permission_required = "ozg.view"
 
     template_name = "ozg/priorities.html"
     paginate_by = 50
@@ -111,7 +113,8 @@ class PrioritiesView(OzgMixin, TemplateView):
         return redirect("ozg:priorities", self.municipality.slug)
 
 
-class DashboardView(OzgMixin, TemplateView):
+class DashboardView(MunicipalityMixin, TemplateView):
+    permission_required = "ozg.view"
     template_name = "ozg/dashboard.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

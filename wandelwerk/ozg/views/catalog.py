@@ -16,10 +16,11 @@ from django.views.generic import TemplateView
 from wandelwerk.ozg import logic, queries
 from wandelwerk.ozg.forms import CatalogSearchForm, StandardSetForm
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry, OzgService
-from wandelwerk.ozg.views.base import OzgMixin
+from wandelwerk.tenants.views import MunicipalityMixin
 
 
-class CatalogView(OzgMixin, TemplateView):
+class CatalogView(MunicipalityMixin, TemplateView):
+    permission_required = "ozg.view"
     template_name = "ozg/catalog.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -65,7 +66,8 @@ class CatalogView(OzgMixin, TemplateView):
         return context
 
 
-class CatalogServiceView(OzgMixin, TemplateView):
+class CatalogServiceView(MunicipalityMixin, TemplateView):
+    permission_required = "ozg.view"
     template_name = "ozg/catalog_service.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -92,7 +94,7 @@ class CatalogServiceView(OzgMixin, TemplateView):
         return context
 
 
-class AdoptView(OzgMixin, TemplateView):
+class AdoptView(MunicipalityMixin, TemplateView):
     """POST: adopt the chosen catalogue entries into the register."""
 
     permission_required = "ozg.change"
@@ -116,7 +118,7 @@ class AdoptView(OzgMixin, TemplateView):
         return redirect("ozg:index", self.municipality.slug)
 
 
-class StandardSetView(OzgMixin, TemplateView):
+class StandardSetView(MunicipalityMixin, TemplateView):
     template_name = "ozg/standard_set.html"
     permission_required = "ozg.change"
 

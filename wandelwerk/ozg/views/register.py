@@ -14,8 +14,12 @@ from wandelwerk.core.views import ListingMixin
 from wandelwerk.ozg import logic, queries
 from wandelwerk.ozg.forms import MilestonesForm, RegisterFilterForm, ServiceForm
 from wandelwerk.ozg.models import AdministrativeService, MilestoneKind, level_name
-from wandelwerk.ozg.views.base import OzgMixin
-from wandelwerk.tenants.views import ObjectDeleteView, ObjectFormView, ObjectMixin
+from wandelwerk.tenants.views import (
+    MunicipalityMixin,
+    ObjectDeleteView,
+    ObjectFormView,
+    ObjectMixin,
+)
 
 EXPORT_COLUMNS = [
     ("LeiKa-Schlüssel", lambda s: s.leika_key),
@@ -32,9 +36,10 @@ EXPORT_COLUMNS = [
 ]
 
 
-class IndexView(OzgMixin, ListingMixin, TemplateView):
+class IndexView(MunicipalityMixin, ListingMixin, TemplateView):
     """The register: every service of the municipality."""
 
+    permission_required = "ozg.view"
     template_name = "ozg/index.html"
     filter_form_class = RegisterFilterForm
     sort_fields = {
@@ -55,21 +60,16 @@ class IndexView(OzgMixin, ListingMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [*self.crumbs()[:-1], {"label": _("Leistungen")}]
         context["total"] = AdministrativeService.objects.count()
         return context
 
 
-class ServiceSection(OzgMixin):
-    model = AdministrativeService
-    list_url_name = "ozg:index"
-
-    def get_queryset(self) -> Any:
-        return queries.services()
-
-
-class ServiceDetailView(ServiceSection, ObjectMixin, TemplateView):
+class ServiceDetailView(ObjectMixin, TemplateView):
     template_name = "ozg/service_detail.html"
+    permission_required = "ozg.view"
+    model = AdministrativeService
+    queryset = queries.services()
+    list_url_name = "ozg:index"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
@@ -84,11 +84,12 @@ class ServiceDetailView(ServiceSection, ObjectMixin, TemplateView):
             (label, existing.get(kind)) for kind, label in MilestoneKind.choices
         ]
         context["entry"] = service.leika_entry
-        context["breadcrumbs"] = self.crumbs({"label": service.name})
         return context
 
 
-class ServiceFormView(ServiceSection, ObjectFormView):
+class ServiceFormView(ObjectFormView):
+    model = AdministrativeService
+    list_url_name = "ozg:index"
     form_class = ServiceForm
     permission_required = "ozg.change"
 
@@ -100,16 +101,27 @@ class ServiceFormView(ServiceSection, ObjectFormView):
         return logic.save_service(actor=self.request.user, service=self.object, values=values)
 
 
-class ServiceDeleteView(ServiceSection, ObjectDeleteView):
+class ServiceDeleteView(ObjectDeleteView):
+    model = AdministrativeService
+    list_url_name = "ozg:index"
     permission_required = "ozg.change"
 
     def delete(self, obj: AdministrativeService) -> None:
         logic.delete_service(actor=self.request.user, service=obj)
 
 
-class MilestonesView(ServiceSection, ObjectMixin, TemplateView):
+class MilestonesView(ObjectMixin, TemplateView):
     template_name = "ozg/milestones.html"
     permission_required = "ozg.change"
+    model = AdministrativeService
+    queryset = queries.services()
+    list_url_name = "ozg:index"
+
+    def get_breadcrumbs(self) -> list[dict[str, Any]]:
+        return self.crumbs(
+            {"label": self.object.name, "url": self.object.get_absolute_url()},
+            {"label": _("Meilensteine")},
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.object or self.load_object()
@@ -119,10 +131,6 @@ class MilestonesView(ServiceSection, ObjectMixin, TemplateView):
             for m in self.object.milestones.all():
                 initial[f"{m.kind}_planned"], initial[f"{m.kind}_done"] = m.planned, m.done
             context["form"] = MilestonesForm(initial=initial)
-        context["breadcrumbs"] = self.crumbs(
-            {"label": self.object.name, "url": self.object.get_absolute_url()},
-            {"label": _("Meilensteine")},
-        )
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

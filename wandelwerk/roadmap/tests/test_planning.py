@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core.models import Job
 from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.jobs.models import Job
 from wandelwerk.measures.models import Measure
 from wandelwerk.roadmap.models import Placement, Scenario
 from wandelwerk.roadmap.planning import build_problem, capacity_use, plan_scenario
@@ -121,7 +121,7 @@ def test_planning_runs_as_a_job_and_the_page_shows_the_bundles(
             reverse("roadmap:scenario_action", args=[home.slug, scenario.pk]), {"action": "plan"}
         )
     job = Job.objects.get()
-    assert response["Location"] == reverse("core:job", args=[home.slug, job.pk])
+    assert response["Location"] == reverse("jobs:detail", args=[home.slug, job.pk])
     assert job.status == "done" and job.result_url == scenario.get_absolute_url()
     page = client.get(scenario.get_absolute_url()).content.decode()
     assert (

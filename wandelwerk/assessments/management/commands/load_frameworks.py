@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wandelwerk.assessments.frameworks import FrameworkError, load_all
+from wandelwerk.assessments.frameworks.loader import FrameworkError, load_all
 
 
 class Command(BaseCommand):

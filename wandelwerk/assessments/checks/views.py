@@ -1,0 +1,378 @@
+"""Pages of the DigiCheck: list, create, detail with results, workshop mode, status and targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from wandelwerk.assessments.checks import export, logic, queries
+from wandelwerk.assessments.checks.charts import trend_chart, trend_rows
+from wandelwerk.assessments.checks.forms import AssessmentForm, TargetsForm
+from wandelwerk.assessments.evidence.forms import evidence_form_for
+from wandelwerk.assessments.evidence.queries import evidence_of
+from wandelwerk.assessments.frameworks.loader import default_framework
+from wandelwerk.assessments.models import Answer, Assessment, AssessmentLocked, AssessmentStatus
+from wandelwerk.assessments.scoring import rollup
+from wandelwerk.core.charts.heatmap import heatmap
+from wandelwerk.core.charts.radar import radar
+from wandelwerk.core.xlsx import workbook_response
+from wandelwerk.tenants.views import MunicipalityMixin
+
+STATUS_LABELS = {
+    "in_review": _("Zur Prüfung geben"),
+    "approved": _("Freigeben"),
+    "draft": _("Zurück in den Entwurf"),
+}
+
+
+def load_assessment(pk: int) -> Assessment:
+    """The assessment of the URL, in the current municipality (another's answers 404)."""
+    return get_object_or_404(Assessment.objects.select_related("org_unit", "framework"), pk=pk)
+
+
+class IndexView(MunicipalityMixin, TemplateView):
+    permission_required = "assessments.view"
+    template_name = "assessments/index.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["assessments"] = queries.assessments()
+        return context
+
+
+class CreateView(MunicipalityMixin, TemplateView):
+    template_name = "assessments/create.html"
+    permission_required = "assessments.change"
+    page_title = _("Neuer DigiCheck")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        framework = default_framework()
+        context.setdefault("form", AssessmentForm(initial={"framework": framework}))
+        context["no_framework"] = framework is None
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = AssessmentForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        assessment = logic.create_assessment(
+            actor=request.user,
+            framework=data["framework"],
+            org_unit=data["org_unit"],
+            date=data["date"],
+            participants=data["participants"],
+        )
+        messages.success(
+            request,
+            _("DigiCheck angelegt. Im Workshop-Modus beantworten Sie eine Frage nach der anderen."),
+        )
+        return redirect(assessment.get_absolute_url())
+
+
+class DetailView(MunicipalityMixin, TemplateView):
+    permission_required = "assessments.view"
+    template_name = "assessments/detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        assessment = load_assessment(self.kwargs["pk"])
+        result = queries.result(assessment)
+        names = [a.name for a in result.areas]
+        ist = [result.scores.areas.get(a.key) for a in result.areas]
+        soll = [result.targets.get(a.key) for a in result.areas]
+        previous = queries.previous_approved(assessment)
+        before = queries.result(previous) if previous else None
+        rows = []
+        for area in result.areas:
+            value = result.scores.areas.get(area.key)
+            old = before.scores.areas.get(area.key) if before else None
+            rows.append(
+                {
+                    "area": area,
+                    "ist": value,
+                    "soll": result.targets.get(area.key),
+                    "gap": result.gaps.get(area.key),
+                    "trend": None if value is None or old is None else value - old,
+                }
+            )
+        weakest = next((a for a in result.areas if a.key == result.weakest), None)
+        history = queries.trend(assessment.org_unit_id, until=assessment) if previous else []
+        sections: dict[str, list[queries.AnswerRow]] = {}
+        for row in queries.answer_rows(assessment):
+            sections.setdefault(row.question.criterion.area.name, []).append(row)
+        bound = kwargs.get("evidence_form")
+        bound_question = kwargs.get("evidence_question")
+        may_upload = self.can("assessments.change") and not assessment.locked
+        context.update(
+            object=assessment,
+            result=result,
+            rows=rows,
+            weakest=weakest,
+            previous=previous,
+            sections=sections.items(),
+            may_upload=may_upload,
+            evidence_max_mb=settings.WANDELWERK_EVIDENCE_MAX_MB,
+            evidence_forms={
+                row.question.pk: bound
+                if bound is not None and row.question.pk == bound_question
+                else evidence_form_for(row.question)
+                for rows_ in sections.values()
+                for row in rows_
+            }
+            if may_upload
+            else {},
+            trend_chart=trend_chart(
+                history,
+                result.areas,
+                title=_("Entwicklung je Handlungsfeld über die DigiChecks der Einheit"),
+                ident="trend",
+            )
+            if history
+            else "",
+            trend_rows=trend_rows(history, result.areas),
+            chart=radar(
+                names,
+                [("Ist", ist, "#0b4f8a", False), ("Soll", soll, "#b35900", True)],
+                title=_("Ist und Soll je Handlungsfeld"),
+                ident="radar",
+            )
+            if result.answered
+            else "",
+            transitions=[
+                (to, STATUS_LABELS[to])
+                for to, perm in logic.allowed_transitions(assessment)
+                if self.can(perm)
+            ],
+            targets_form=kwargs.get("targets_form")
+            or TargetsForm(areas=result.areas, initial=result.targets),
+            breadcrumbs=self.crumbs({"label": str(assessment)}),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Targets (Soll) per area."""
+        if not self.can("assessments.change"):
+            raise PermissionDenied
+        assessment = load_assessment(self.kwargs["pk"])
+        form = TargetsForm(request.POST, areas=queries.result(assessment).areas)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(targets_form=form, **kwargs))
+        try:
+            logic.set_targets(
+                actor=request.user,
+                assessment=assessment,
+                targets={k: v for k, v in form.cleaned_data.items() if v is not None},
+            )
+            messages.success(request, _("Soll-Werte gespeichert."))
+        except AssessmentLocked as exc:
+            messages.error(request, str(exc))
+        return redirect(assessment.get_absolute_url())
+
+
+class TransitionView(MunicipalityMixin, TemplateView):
+    http_method_names = ["post"]
+    permission_required = "assessments.change"
+
+    def has_permission(self) -> bool:
+        return self.can("assessments.view") and (
+            self.can("assessments.change") or self.can("assessments.approve")
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assessment = load_assessment(self.kwargs["pk"])
+        to = request.POST.get("to", "")
+        allowed = dict(logic.allowed_transitions(assessment))
+        if to not in allowed:
+            messages.error(request, _("Dieser Statuswechsel ist nicht möglich."))
+        elif not self.can(allowed[to]):
+            raise PermissionDenied
+        else:
+            logic.transition(actor=request.user, assessment=assessment, to=to)
+            messages.success(request, _("Status: %(s)s.") % {"s": AssessmentStatus(to).label})
+        return redirect(assessment.get_absolute_url())
+
+
+class ExportView(MunicipalityMixin, View):
+    """The assessment as an Excel workbook: metadata, every answer, results."""
+
+    permission_required = "assessments.view"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assessment = load_assessment(self.kwargs["pk"])
+        return workbook_response(export.filename(assessment), export.sheets(assessment))
+
+
+class WorkshopView(MunicipalityMixin, TemplateView):
+    """One question at a time, large type, keys 0–4 and N, saved as you go."""
+
+    permission_required = "assessments.view"
+
+    template_name = "assessments/workshop.html"
+
+    def get_template_names(self) -> list[str]:
+        if getattr(self.request, "htmx", False):
+            return ["assessments/workshop.html#card"]
+        return [self.template_name]
+
+    def card(self, assessment: Assessment, index: int, **extra: Any) -> dict[str, Any]:
+        questions = queries.questions(assessment)
+        if not questions:
+            raise Http404
+        index = max(0, min(index, len(questions) - 1))
+        question = questions[index]
+        answer = Answer.objects.filter(assessment=assessment, question=question).first()
+        answered = (
+            Answer.objects.filter(assessment=assessment)
+            .exclude(level__isnull=True, not_applicable=False)
+            .count()
+        )
+        levels = [
+            (int(k), v) for k, v in sorted(question.levels.items(), key=lambda kv: int(kv[0]))
+        ]
+        may_upload = self.can("assessments.change") and not assessment.locked
+        return {
+            "object": assessment,
+            "question": question,
+            "answer": answer,
+            "evidence": evidence_of(assessment, question) if answer else [],
+            "evidence_form": evidence_form_for(question) if may_upload else None,
+            "levels": levels,
+            "index": index,
+            "number": index + 1,
+            "count": len(questions),
+            "answered": answered,
+            "percent": round(100 * answered / len(questions)),
+            "has_next": index + 1 < len(questions),
+            **extra,
+        }
+
+    def render_card(self, assessment: Assessment, index: int, **extra: Any) -> HttpResponse:
+        """The card of question ``index``: alone for htmx, otherwise in the whole page."""
+        if getattr(self.request, "htmx", False):
+            context = super().get_context_data(**self.kwargs)
+        else:
+            context = self.get_context_data(**self.kwargs)
+        context.update(self.card(assessment, index, **extra))
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        assessment = load_assessment(self.kwargs["pk"])
+        context.update(self.card(assessment, int(self.request.GET.get("n", "0") or 0)))
+        context["breadcrumbs"] = self.crumbs(
+            {"label": str(assessment), "url": assessment.get_absolute_url()},
+            {"label": _("Workshop")},
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.can("assessments.change"):
+            raise PermissionDenied
+        assessment = load_assessment(self.kwargs["pk"])
+        questions = queries.questions(assessment)
+        index = int(request.POST.get("n", "0"))
+        if not 0 <= index < len(questions):
+            raise Http404
+        question = questions[index]
+        raw = request.POST.get("level", "")
+        not_applicable = raw == "n"
+        level = int(raw) if raw in {"0", "1", "2", "3", "4"} else None
+        try:
+            saved = logic.save_answer(
+                actor=request.user,
+                assessment=assessment,
+                question=question,
+                level=level,
+                not_applicable=not_applicable,
+                comment=request.POST.get("comment", ""),
+                version=int(request.POST.get("version", "0") or 0),
+            )
+        except AssessmentLocked as exc:
+            messages.error(request, str(exc))
+            return redirect(assessment.get_absolute_url())
+        if isinstance(saved, logic.Conflict):
+            return self.render_card(assessment, index, conflict=saved)
+        target = (
+            index + 1 if request.POST.get("go") != "stay" and index + 1 < len(questions) else index
+        )
+        if getattr(request, "htmx", False):
+            return self.render_card(
+                assessment,
+                target,
+                saved_message=_("Antwort zu %(key)s gespeichert.") % {"key": question.key},
+            )
+        return redirect(
+            reverse("assessments:workshop", args=[self.municipality.slug, assessment.pk])
+            + f"?n={target}"
+        )
+
+
+class ResultsView(MunicipalityMixin, TemplateView):
+    """The municipality's results: heatmap unit × area, roll-up by FTE, what holds each unit back,
+    and the comparison with peers of the same size class."""
+
+    permission_required = "assessments.view"
+
+    template_name = "assessments/results.html"
+    page_title = _("Ergebnisse")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        framework = default_framework()
+        areas = list(framework.areas.all()) if framework else []
+        keys = [a.key for a in areas]
+        names = {a.key: a.name for a in areas}
+        rows = queries.unit_rows(keys)
+        total = {k: rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in keys}
+        mine = {k: v for k, v in total.items()}
+        comparison = queries.comparison(self.municipality, keys)
+        units = [
+            ("verwaltung" if pk is None else str(pk), name, pk)
+            for pk, name in queries.trend_units()
+        ]
+        chosen = next((u for u in units if u[0] == self.request.GET.get("einheit")), None)
+        chosen = chosen or (units[0] if units else None)
+        history = queries.trend(chosen[2]) if chosen else []
+        context.update(
+            trend_units=units,
+            trend_unit=chosen,
+            trend_chart=trend_chart(
+                history,
+                areas,
+                title=_("Entwicklung je Handlungsfeld über die freigegebenen DigiChecks"),
+                ident="trend",
+            )
+            if history
+            else "",
+            trend_rows=trend_rows(history, areas),
+            areas=areas,
+            rows=[
+                (r, [r.scores.get(k) for k in keys], names.get(r.weakest or "", "")) for r in rows
+            ],
+            total=[total.get(k) for k in keys],
+            chart=heatmap(
+                [r.name for r in rows],
+                [a.name for a in areas],
+                [[r.scores.get(k) for k in keys] for r in rows],
+                title=_("Reifegrad je Einheit und Handlungsfeld"),
+                ident="heat",
+            )
+            if rows
+            else "",
+            comparison=comparison,
+            comparison_rows=[(a.name, mine.get(a.key), comparison.stats.get(a.key)) for a in areas]
+            if comparison
+            else [],
+        )
+        return context

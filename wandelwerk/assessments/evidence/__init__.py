@@ -1,0 +1,1 @@
+"""Evidence files (Nachweise) that back the answers of a DigiCheck."""

@@ -1,0 +1,1 @@
+"""The questionnaires (Fragebögen): versioned YAML files, copied and adapted by the provider."""

@@ -1,0 +1,29 @@
+"""Starting background work: ``start_job`` records the job and queues it on the django-tasks
+backend; the job's page polls its progress with htmx until it is done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from wandelwerk.jobs.models import Job
+from wandelwerk.jobs.registry import RUNNERS
+from wandelwerk.jobs.tasks import run_job
+from wandelwerk.tenants import tenancy
+
+
+def start_job(*, actor: Any, kind: str, title: str, params: dict[str, Any] | None = None) -> Job:
+    """Create the job in the current municipality and queue it once the surrounding
+    transaction has committed."""
+    if kind not in RUNNERS:
+        raise KeyError(f"Unbekannte Auftragsart „{kind}“.")
+    job = Job.objects.create(
+        municipality=tenancy.require_municipality(),
+        kind=kind,
+        title=title,
+        params=params or {},
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    transaction.on_commit(lambda: run_job.enqueue(job.pk))
+    return job

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from wandelwerk.jobs import views
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("<int:pk>/", views.JobView.as_view(), name="detail"),
+]
