@@ -57,15 +57,15 @@ def main() -> None:
     from django.urls import reverse
 
     call_command("migrate", verbosity=0)
-    from wandelwerk.core.testing.factories import (
-        MembershipFactory,
-        MunicipalityFactory,
-        UserFactory,
-    )
     from wandelwerk.ozg.catalog import load_catalog
     from wandelwerk.ozg.logic import adopt_entries, standard_entries
     from wandelwerk.ozg.queries import search_catalog
     from wandelwerk.tenants import tenancy
+    from wandelwerk.tenants.tests.factories import (
+        MembershipFactory,
+        MunicipalityFactory,
+        UserFactory,
+    )
 
     for label in ("first load", "second load (nothing changes)"):
         start = time.perf_counter()

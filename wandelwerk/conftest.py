@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from wandelwerk.core.testing.factories import MembershipFactory, MunicipalityFactory, UserFactory
 from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
 
 ROLES = ["provider_admin", "consultant", "municipality_admin", "editor", "viewer"]
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.core.testing.browser import assert_accessible, login
-from wandelwerk.core.testing.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+from wandelwerk.organisation.tests.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -2,55 +2,48 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wandelwerk.audit.models import AuditEvent
+from wandelwerk.audit.tests.factories import AuditEventFactory
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.organisation.tests.factories import (
+    EmployeeFactory,
+    ITSystemFactory,
+    OrgUnitFactory,
+)
+from wandelwerk.tenants.tests.factories import MembershipFactory
 
 
 def _fill(municipality, n):
+    """``n`` org units in a tree, ``n`` employees, ``n`` IT systems and ``n`` audit events."""
     units = OrgUnit.objects.unscoped().bulk_create(
-        [
-            OrgUnit(municipality=municipality, code=f"Q{i:04d}", name=f"Einheit {i}")
-            for i in range(n)
-        ]
+        OrgUnitFactory.build_batch(n, municipality=municipality)
     )
     for i, unit in enumerate(units[1:], start=1):
         unit.parent = units[(i - 1) // 3]
     OrgUnit.objects.unscoped().bulk_update(units, ["parent"])
     Employee.objects.unscoped().bulk_create(
-        [
-            Employee(
-                municipality=municipality,
-                org_unit=units[i % len(units)],
-                personnel_number=f"P{i:05d}",
-                fte=Decimal("1"),
-                birth_year=1960 + i % 30,
-                birth_month=1 + i % 12,
-            )
-            for i in range(n)
-        ]
+        EmployeeFactory.build(
+            municipality=municipality,
+            org_unit=units[i % n],
+            birth_year=1960 + i % 30,
+            birth_month=1 + i % 12,
+        )
+        for i in range(n)
     )
     systems = ITSystem.objects.unscoped().bulk_create(
-        [ITSystem(municipality=municipality, name=f"Verfahren {i}") for i in range(n)]
+        ITSystemFactory.build_batch(n, municipality=municipality)
     )
-    through = ITSystem.org_units.through
-    through.objects.bulk_create(
-        [
-            through(itsystem_id=s.pk, orgunit_id=units[i % len(units)].pk)
-            for i, s in enumerate(systems)
-        ]
+    ITSystem.org_units.through.objects.bulk_create(
+        ITSystem.org_units.through(itsystem_id=s.pk, orgunit_id=units[i % n].pk)
+        for i, s in enumerate(systems)
     )
     AuditEvent.unscoped_manager.bulk_create(
-        [
-            AuditEvent(municipality=municipality, action="update", object_type="x", actor_name="t")
-            for _ in range(n)
-        ]
+        AuditEventFactory.build_batch(n, municipality=municipality)
     )
 
 
@@ -88,11 +81,7 @@ def test_list_pages_do_not_grow_with_rows(client, users, home, other, name, tena
 
 @pytest.mark.django_db
 def test_employee_list_with_personal_data_does_not_grow(client, users, home, other):
-    from wandelwerk.tenants.models import Membership
-
-    Membership.objects.create(
-        user=users["hr"], municipality=other, role="editor", can_view_personal_data=True
-    )
+    MembershipFactory(user=users["hr"], municipality=other, hr=True)
     client.force_login(users["hr"])
     _fill(home, 1000)
     _fill(other, 10)

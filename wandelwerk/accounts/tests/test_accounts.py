@@ -4,7 +4,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from wandelwerk.core.testing.factories import PASSWORD, UserFactory
+from wandelwerk.core.testing import PASSWORD
+from wandelwerk.tenants.tests.factories import UserFactory
 
 
 def test_passwords_are_hashed_with_argon2_in_production_settings():

@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wandelwerk.audit.models import AuditEvent
-from wandelwerk.core.testing.factories import MembershipFactory, MunicipalityFactory, UserFactory
 from wandelwerk.tenants.models import Membership, Municipality, SizeClass
+from wandelwerk.tenants.tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
 
 
 @pytest.mark.django_db

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 
 from wandelwerk.assessments.frameworks.loader import load_all
 from wandelwerk.assessments.models import Assessment, Framework
+from wandelwerk.assessments.tests.factories import AssessmentFactory
 
 
 @pytest.fixture
@@ -19,6 +19,4 @@ def framework(db: Any) -> Framework:
 
 @pytest.fixture
 def assessment(home: Any, framework: Framework) -> Assessment:
-    return Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
-    )
+    return AssessmentFactory(municipality=home, framework=framework)

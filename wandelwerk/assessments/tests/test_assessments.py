@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
 from wandelwerk.assessments.frameworks.loader import FrameworkError, load_all, read_framework
-from wandelwerk.assessments.models import Answer, Assessment, Framework, Question
+from wandelwerk.assessments.models import Answer, Framework, Question
+from wandelwerk.assessments.tests.factories import AssessmentFactory, answer_every_question
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.tenants import tenancy
 
@@ -113,11 +112,7 @@ def test_status_flow_lock_and_reopen(client, users, home, assessment):
 @pytest.mark.django_db
 def test_results_with_targets_radar_and_weakest_area(client, users, home, assessment):
     client.force_login(users["editor"])
-    with tenancy.activate(home):
-        for q in Question.objects.filter(criterion__area__framework=assessment.framework):
-            Answer.objects.create(
-                assessment=assessment, question=q, level=1 if q.key.startswith("K") else 3
-            )
+    answer_every_question(assessment, 3, by_area={"knowledge": 1})
     client.post(
         url("detail", home, assessment.pk),
         {"change": "3", "knowledge": "3", "process": "3,5", "digital": "3"},
@@ -129,25 +124,16 @@ def test_results_with_targets_radar_and_weakest_area(client, users, home, assess
 
 @pytest.mark.django_db
 def test_results_heatmap_and_anonymous_comparison_from_five_peers(client, users, home, framework):
-    from wandelwerk.core.testing.factories import MunicipalityFactory, OrgUnitFactory
+    from wandelwerk.organisation.tests.factories import OrgUnitFactory
+    from wandelwerk.tenants.tests.factories import MunicipalityFactory
 
     unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
-    questions = list(Question.objects.filter(criterion__area__framework=framework))
 
     def approved(municipality, org_unit, level):
-        a = Assessment.objects.unscoped().create(
-            municipality=municipality,
-            framework=framework,
-            org_unit=org_unit,
-            date=dt.date(2026, 5, 1),
-            status="approved",
+        a = AssessmentFactory(
+            municipality=municipality, framework=framework, org_unit=org_unit, approved=True
         )
-        Answer.objects.unscoped().bulk_create(
-            [
-                Answer(municipality=municipality, assessment=a, question=q, level=level)
-                for q in questions
-            ]
-        )
+        answer_every_question(a, level)
 
     approved(home, unit, 2)
     client.force_login(users["viewer"])

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.assessments.frameworks.loader import load_all
-from wandelwerk.assessments.models import Answer, Assessment
+from wandelwerk.assessments.models import Answer, Question
+from wandelwerk.assessments.tests.factories import AssessmentFactory, answer_every_question
 from wandelwerk.core.testing.browser import assert_accessible, login
 from wandelwerk.tenants import tenancy
 
@@ -17,9 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_workshop_with_the_keyboard_only(page, users, home):
     [framework] = load_all()
-    assessment = Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
-    )
+    assessment = AssessmentFactory(municipality=home, framework=framework)
     login(page, "editor")
     page.goto(page.base_url + reverse("assessments:workshop", args=[home.slug, assessment.pk]))
     assert_accessible(page, "Workshop")
@@ -41,9 +40,7 @@ def test_workshop_with_the_keyboard_only(page, users, home):
 
 def test_digicheck_pages_are_accessible(page, users, home):
     [framework] = load_all()
-    assessment = Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, date=dt.date(2026, 5, 1)
-    )
+    assessment = AssessmentFactory(municipality=home, framework=framework)
     login(page, "consultant")
     for name, args in [
         ("assessments:index", [home.slug]),
@@ -60,31 +57,22 @@ def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, sett
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from wandelwerk.assessments.evidence import logic as evidence_logic
-    from wandelwerk.assessments.models import Question
-    from wandelwerk.core.testing.factories import OrgUnitFactory
+    from wandelwerk.organisation.tests.factories import OrgUnitFactory
 
     settings.MEDIA_ROOT = tmp_path
     [framework] = load_all()
     unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
-    questions = list(Question.objects.filter(criterion__area__framework=framework))
     for year, level in [(2024, 1), (2025, 2)]:
-        approved = Assessment.objects.unscoped().create(
-            municipality=home,
-            framework=framework,
-            org_unit=unit,
-            date=dt.date(year, 3, 1),
-            status="approved",
+        approved = AssessmentFactory(
+            municipality=home, framework=framework, org_unit=unit, date=dt.date(year, 3, 1)
         )
-        Answer.objects.unscoped().bulk_create(
-            [
-                Answer(municipality=home, assessment=approved, question=q, level=level)
-                for q in questions
-            ]
-        )
-    draft = Assessment.objects.unscoped().create(
+        answer_every_question(approved, level)
+        approved.status = "approved"
+        approved.save()
+    draft = AssessmentFactory(
         municipality=home, framework=framework, org_unit=unit, date=dt.date(2026, 3, 1)
     )
-    first = min(questions, key=lambda q: q.order)
+    first = framework.questions_in_order().first()
     with tenancy.activate(home):
         evidence_logic.add_evidence(
             actor=users["editor"],
@@ -129,7 +117,6 @@ def test_evidence_trend_and_upload_errors_are_accessible(page, users, home, sett
 
 def test_framework_pages_are_accessible(page, users):
     from wandelwerk.assessments.frameworks.logic import copy_framework
-    from wandelwerk.assessments.models import Question
 
     [published] = load_all()
     draft = copy_framework(

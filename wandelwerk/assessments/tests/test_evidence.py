@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wandelwerk.assessments.evidence import logic
-from wandelwerk.assessments.models import Answer, Assessment, AssessmentLocked, Evidence, Question
+from wandelwerk.assessments.models import Answer, AssessmentLocked, Evidence, Question
+from wandelwerk.assessments.tests.factories import AssessmentFactory
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.core.testing.files import EXE, PDF, XLSX
 from wandelwerk.core.uploads import UploadRejected
@@ -205,9 +206,7 @@ def test_download_needs_a_membership_of_the_municipality(
         client.force_login(users[outsider])
         assert client.get(download).status_code == 404
     # another municipality's evidence inside one's own municipality's URL
-    theirs = Assessment.objects.unscoped().create(
-        municipality=other, framework=framework, date=dt.date(2026, 5, 1)
-    )
+    theirs = AssessmentFactory(municipality=other, framework=framework)
     their_item = stored_evidence(other, theirs, question)
     client.force_login(users["municipality_admin"])
     assert client.get(url("evidence_download", home, theirs.pk, their_item.pk)).status_code == 404
@@ -215,9 +214,7 @@ def test_download_needs_a_membership_of_the_municipality(
         404
     )
     # evidence of another assessment of the same municipality under this assessment's URL
-    second = Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, date=dt.date(2026, 6, 1)
-    )
+    second = AssessmentFactory(municipality=home, framework=framework, date=dt.date(2026, 6, 1))
     assert client.get(url("evidence_download", home, second.pk, item.pk)).status_code == 404
     assert client.get(download).status_code == 200
 

@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 
 from wandelwerk.assessments.checks import logic, queries
 from wandelwerk.assessments.evidence import logic as evidence_logic
-from wandelwerk.assessments.models import Answer, Assessment, Question
-from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.assessments.models import Answer, Question
+from wandelwerk.assessments.tests.factories import AssessmentFactory
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 
@@ -22,11 +23,10 @@ from wandelwerk.tenants import tenancy
 def checked(home, users, settings, tmp_path, framework):
     settings.MEDIA_ROOT = tmp_path
     unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
-    assessment = Assessment.objects.unscoped().create(
+    assessment = AssessmentFactory(
         municipality=home,
         framework=framework,
         org_unit=unit,
-        date=dt.date(2026, 5, 1),
         participants="Frau Beispiel (Amtsleitung)\nHerr Muster (Digitallotse)",
     )
     questions = list(

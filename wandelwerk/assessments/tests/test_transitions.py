@@ -14,6 +14,7 @@ from wandelwerk.assessments.checks import logic
 from wandelwerk.assessments.evidence import logic as evidence_logic
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentLocked, Evidence, Target
 from wandelwerk.assessments.tests.access import framework as small_framework
+from wandelwerk.assessments.tests.factories import AssessmentFactory
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.core.testing.access_rows import ALL, CONSULT, EDIT
 from wandelwerk.tenants import tenancy
@@ -40,10 +41,9 @@ def test_the_table_covers_every_transition_and_names_its_permission():
 @pytest.fixture
 def check(home):
     def make(status: str) -> Assessment:
-        return Assessment.objects.unscoped().create(
+        return AssessmentFactory(
             municipality=home,
             framework=small_framework(),
-            date=dt.date(2026, 5, 1),
             status=status,
             approved_at=dt.datetime(2026, 5, 2, tzinfo=dt.UTC) if status == "approved" else None,
         )

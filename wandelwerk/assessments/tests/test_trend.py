@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from wandelwerk.assessments.models import Answer, Assessment, Question
-from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.assessments.tests.factories import AssessmentFactory, answer_every_question
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
 AREAS = ["Change-Management", "Wissensmanagement", "Prozessmanagement", "Digitalmanagement"]
@@ -20,26 +20,15 @@ AREAS = ["Change-Management", "Wissensmanagement", "Prozessmanagement", "Digital
 def history(home, framework):
     """Bürgerdienste: approved checks in 2024 (level 1) and 2025 (level 2, knowledge 3), and a
     draft in 2026 (level 4); Finanzen: one approved check."""
-    questions = list(Question.objects.filter(criterion__area__framework=framework))
     unit = OrgUnitFactory(municipality=home, code="FB3", name="Bürgerdienste")
     finance = OrgUnitFactory(municipality=home, code="FB2", name="Finanzen")
 
     def check(org_unit, date, status, level, knowledge=None):
-        a = Assessment.objects.unscoped().create(
+        a = AssessmentFactory(
             municipality=home, framework=framework, org_unit=org_unit, date=date, status=status
         )
-        Answer.objects.unscoped().bulk_create(
-            [
-                Answer(
-                    municipality=home,
-                    assessment=a,
-                    question=q,
-                    level=knowledge
-                    if knowledge is not None and q.criterion.area.key == "knowledge"
-                    else level,
-                )
-                for q in questions
-            ]
+        answer_every_question(
+            a, level, by_area={} if knowledge is None else {"knowledge": knowledge}
         )
         return a
 

@@ -53,7 +53,7 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 
 def login(page: Any, username: str, password: str | None = None) -> None:
-    from wandelwerk.core.testing.factories import PASSWORD
+    from wandelwerk.core.testing import PASSWORD
 
     page.goto(page.base_url + "/anmelden/")
     page.fill("input[name=username]", username)

@@ -1,15 +1,11 @@
 from typing import Any
 
 from wandelwerk.core.testing.access_rows import ALL
-from wandelwerk.jobs.models import Job
+from wandelwerk.jobs.tests.factories import JobFactory
 
 
 def job(m: Any, user: Any) -> dict[str, Any]:
-    return {
-        "pk": Job.objects.unscoped()
-        .create(municipality=m, kind="test", title="Testauftrag", created_by=user)
-        .pk
-    }
+    return {"pk": JobFactory(municipality=m, created_by=user).pk}
 
 
 ROWS = {"jobs:detail": (job, ALL, None)}

@@ -8,7 +8,9 @@ from django.urls import reverse
 from wandelwerk.jobs.logic import start_job
 from wandelwerk.jobs.models import Job
 from wandelwerk.jobs.registry import RUNNERS, runner
+from wandelwerk.jobs.tests.factories import JobFactory
 from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 
@@ -30,8 +32,8 @@ def counting_runner():
 def test_job_runs_after_commit_with_its_municipality(
     home, other, counting_runner, django_capture_on_commit_callbacks
 ):
-    OrgUnit.objects.unscoped().create(municipality=home, code="A", name="A")
-    OrgUnit.objects.unscoped().create(municipality=other, code="B", name="B")
+    OrgUnitFactory(municipality=home)
+    OrgUnitFactory(municipality=other)
     with tenancy.activate(home), django_capture_on_commit_callbacks(execute=True):
         job = start_job(actor=None, kind="test-count", title="Zählen", params={"x": 1})
         assert Job.objects.get(pk=job.pk).status == "queued"
@@ -59,14 +61,7 @@ def test_failure_is_shown(home, django_capture_on_commit_callbacks):
 
 @pytest.mark.django_db
 def test_job_page_polls_until_done(client, users, home):
-    job = Job.objects.unscoped().create(
-        municipality=home,
-        kind="x",
-        title="Planung",
-        progress=40,
-        status="running",
-        created_by=users["editor"],
-    )
+    job = JobFactory(municipality=home, running=True, created_by=users["editor"])
     client.force_login(users["editor"])
     page = client.get(reverse("jobs:detail", args=[home.slug, job.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page and 'value="40"' in page
@@ -83,8 +78,6 @@ def test_job_page_polls_until_done(client, users, home):
 
 @pytest.mark.django_db
 def test_someone_elses_job_is_hidden_from_non_admins(client, users, home):
-    job = Job.objects.unscoped().create(
-        municipality=home, kind="x", title="Fremd", created_by=users["editor"]
-    )
+    job = JobFactory(municipality=home, created_by=users["editor"])
     client.force_login(users["viewer"])
     assert client.get(reverse("jobs:detail", args=[home.slug, job.pk])).status_code == 404

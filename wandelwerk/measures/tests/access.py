@@ -1,33 +1,15 @@
 from typing import Any
 
 from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
-from wandelwerk.measures.models import Measure, MeasureTemplate
+from wandelwerk.measures.tests.factories import MeasureFactory, MeasureTemplateFactory
 
 
 def measure(m: Any) -> dict[str, Any]:
-    return {
-        "pk": Measure.objects.unscoped()
-        .create(municipality=m, title="Testmaßnahme", area="process")
-        .pk
-    }
+    return {"pk": MeasureFactory(municipality=m, proposed=True).pk}
 
 
 def template(m: Any) -> dict[str, Any]:
-    t, _ = MeasureTemplate.objects.get_or_create(
-        key="test-vorlage",
-        defaults={
-            "title": "Vorlage",
-            "area": "change",
-            "description": "D",
-            "scope": "administration",
-            "duration": 1,
-            "internal_days": 1,
-            "provider_days": 1,
-            "budget_eur": 0,
-            "benefit": 5,
-        },
-    )
-    return {"key": t.key}
+    return {"key": MeasureTemplateFactory(key="test-vorlage").key}
 
 
 def assessment(m: Any) -> dict[str, Any]:

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.core.testing.browser import assert_accessible, login
-from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.measures.catalog import load_catalog
 from wandelwerk.measures.logic import add_from_template
 from wandelwerk.measures.models import Measure, MeasureTemplate
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.measures.catalog import load_catalog
 from wandelwerk.measures.models import Measure, MeasureTemplate
+from wandelwerk.measures.tests.factories import MeasureFactory
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 
@@ -57,8 +58,7 @@ def test_unit_measures_need_a_unit(client, users, home, catalog):
 
 @pytest.mark.django_db
 def test_status_changes_are_audited_and_dated(client, users, home):
-    with tenancy.activate(home):
-        measure = Measure.objects.create(title="E-Akte", area="digital", status="accepted")
+    measure = MeasureFactory(municipality=home, title="E-Akte", area="digital")
     client.force_login(users["editor"])
     client.post(url("measure_status", home, measure.pk), {"status": "in_progress"})
     client.post(url("measure_status", home, measure.pk), {"status": "done"})
@@ -74,10 +74,8 @@ def test_status_changes_are_audited_and_dated(client, users, home):
 
 @pytest.mark.django_db
 def test_own_measure_cannot_depend_on_itself_in_a_circle(client, users, home):
-    with tenancy.activate(home):
-        a = Measure.objects.create(title="A", area="process", status="accepted")
-        b = Measure.objects.create(title="B", area="process", status="accepted")
-        b.prerequisites.add(a)
+    a = MeasureFactory(municipality=home, title="A")
+    b = MeasureFactory(municipality=home, title="B", prerequisites=[a])
     client.force_login(users["editor"])
     data = {
         "title": "A",
@@ -97,10 +95,8 @@ def test_own_measure_cannot_depend_on_itself_in_a_circle(client, users, home):
 
 @pytest.mark.django_db
 def test_measure_others_wait_for_is_not_deleted(client, users, home):
-    with tenancy.activate(home):
-        a = Measure.objects.create(title="A", area="process")
-        b = Measure.objects.create(title="B", area="process")
-        b.prerequisites.add(a)
+    a = MeasureFactory(municipality=home, proposed=True)
+    MeasureFactory(municipality=home, proposed=True, prerequisites=[a])
     client.force_login(users["editor"])
     client.post(url("measure_delete", home, a.pk))
     assert Measure.objects.unscoped().filter(pk=a.pk).exists()

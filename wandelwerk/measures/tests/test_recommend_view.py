@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
 from wandelwerk.assessments.frameworks.loader import load_all
-from wandelwerk.assessments.models import Answer, Assessment, Framework, Question
-from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.assessments.models import Framework
+from wandelwerk.assessments.tests.factories import AssessmentFactory, answer_every_question
 from wandelwerk.measures.catalog import load_catalog
 from wandelwerk.measures.models import Measure
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 
@@ -25,21 +24,8 @@ def framework(db) -> Framework:
 def test_recommendations_from_an_approved_check_with_reasons(client, users, home, framework):
     load_catalog()
     unit = OrgUnitFactory(municipality=home, code="3.1", name="Bürgerbüro")
-    assessment = Assessment.objects.unscoped().create(
-        municipality=home, framework=framework, org_unit=unit, date=dt.date(2026, 5, 1)
-    )
-    questions = Question.objects.filter(criterion__area__framework=framework)
-    Answer.objects.unscoped().bulk_create(
-        [
-            Answer(
-                municipality=home,
-                assessment=assessment,
-                question=q,
-                level=1 if q.key.startswith("P") else 3,
-            )
-            for q in questions
-        ]
-    )
+    assessment = AssessmentFactory(municipality=home, framework=framework, org_unit=unit)
+    answer_every_question(assessment, 3, by_area={"process": 1})
     client.force_login(users["consultant"])
     client.post(reverse("measures:recommend", args=[home.slug, assessment.pk]))
     with tenancy.activate(home):

@@ -1,7 +1,8 @@
 from typing import Any
 
 from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
-from wandelwerk.core.testing.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+from wandelwerk.imports.tests.factories import ImportUploadFactory
+from wandelwerk.organisation.tests.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
 
 
 def orgunit(m: Any) -> dict[str, Any]:
@@ -38,16 +39,7 @@ ROWS = {
 
 def upload(m: Any, user: Any) -> dict[str, Any]:
     """An upload made by the requesting user (only the uploader may see and confirm it)."""
-    from wandelwerk.imports.models import ImportUpload
-
-    record = ImportUpload.objects.unscoped().create(
-        municipality=m,
-        kind="org_units",
-        filename="x.csv",
-        content="Kürzel;Bezeichnung\nA;B\n".encode(),
-        uploaded_by=user,
-    )
-    return {"pk": record.pk}
+    return {"pk": ImportUploadFactory(municipality=m, kind="org_units", uploaded_by=user).pk}
 
 
 ROWS |= {

@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.imports.logic import run_import
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 UNITS = """Kürzel;Bezeichnung;Übergeordnete Einheit;Leitung

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.audit.models import Action, AuditEvent
-from wandelwerk.core.testing.factories import EmployeeFactory, OrgUnitFactory
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 

@@ -1,37 +1,22 @@
 from typing import Any
 
 from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
-from wandelwerk.ozg.models import AdministrativeService, LifeSituation, OzgService, Topic
+from wandelwerk.imports.tests.factories import ImportUploadFactory
+from wandelwerk.ozg.tests.factories import AdministrativeServiceFactory, OzgServiceFactory
 
 
 def service(m: Any) -> dict[str, Any]:
-    return {
-        "pk": AdministrativeService.objects.unscoped()
-        .create(municipality=m, name="Testleistung")
-        .pk
-    }
+    return {"pk": AdministrativeServiceFactory(municipality=m).pk}
 
 
 def ozg_service(m: Any) -> dict[str, Any]:
-    topic, _ = Topic.objects.get_or_create(id=1, defaults={"name": "Arbeit & Ruhestand"})
-    situation, _ = LifeSituation.objects.get_or_create(
-        id=1, defaults={"name": "Ruhestand", "topic": topic}
-    )
-    s, _ = OzgService.objects.get_or_create(
-        ozg_id=10001, defaults={"name": "Rente", "topic": topic, "life_situation": situation}
-    )
-    return {"ozg_id": s.ozg_id}
+    return {"ozg_id": OzgServiceFactory(ozg_id=10001).ozg_id}
 
 
 def upload(m: Any, user: Any) -> dict[str, Any]:
-    from wandelwerk.imports.models import ImportUpload
-
-    record = ImportUpload.objects.unscoped().create(
-        municipality=m,
-        kind="services",
-        filename="x.csv",
-        content=b"Bezeichnung\nA\n",
-        uploaded_by=user,
+    """An upload made by the requesting user (only the uploader may see and confirm it)."""
+    record = ImportUploadFactory(
+        municipality=m, kind="services", content=b"Bezeichnung\nA\n", uploaded_by=user
     )
     return {"pk": record.pk}
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import factory
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wandelwerk.core.testing.factories import OrgUnitFactory
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.ozg import queries
 from wandelwerk.ozg.models import (
     AdministrativeService,
@@ -19,6 +20,13 @@ from wandelwerk.ozg.models import (
     MaturityChange,
     OzgService,
     Topic,
+)
+from wandelwerk.ozg.tests.factories import (
+    AdministrativeServiceFactory,
+    LifeSituationFactory,
+    MaturityChangeFactory,
+    OzgServiceFactory,
+    TopicFactory,
 )
 from wandelwerk.tenants import tenancy
 
@@ -28,8 +36,10 @@ def url(name, municipality, *args):
 
 
 def service(name, **values):
-    defaults = {"cases_per_year": 100, "minutes_per_case": 10, "maturity_level": 0}
-    return AdministrativeService.objects.create(name=name, **{**defaults, **values})
+    """A service of the current municipality (100 cases a year, 10 minutes each, offline)."""
+    return AdministrativeServiceFactory(
+        municipality=tenancy.require_municipality(), name=name, **values
+    )
 
 
 @pytest.fixture
@@ -97,12 +107,8 @@ def test_progress_follows_the_level_history(home):
             (early, ["2024-01-10", "2024-06-01"]),
             (late, ["2024-01-10", "2026-05-01"]),
         ):
-            MaturityChange.objects.create(
-                municipality=home, service=s, date=dates[0], rgm_version="1.1", level=0
-            )
-            MaturityChange.objects.create(
-                municipality=home, service=s, date=dates[1], rgm_version="1.1", level=3
-            )
+            MaturityChangeFactory(service=s, date=dates[0], level=0)
+            MaturityChangeFactory(service=s, date=dates[1], level=3)
         board = queries.dashboard(today, quarters=12)
     points = {date: (compliant, existing) for date, compliant, existing in board.progress}
     assert points[dt.date(2023, 12, 31)] == (0, 1)  # only the service without history
@@ -126,15 +132,11 @@ def test_dashboard_shows_its_formula(client, users, home):
 
 
 def catalogue_fixture(n):
-    topic = Topic.objects.create(id=1, name="Bauen & Wohnen")
-    situation = LifeSituation.objects.create(id=1, name="Bauen", topic=topic)
+    situation = LifeSituationFactory(id=1, name="Bauen", topic=TopicFactory(id=1))
     OzgService.objects.bulk_create(
-        [
-            OzgService(
-                ozg_id=10000 + i, name=f"Genehmigung {i}", topic=topic, life_situation=situation
-            )
-            for i in range(n)
-        ]
+        OzgServiceFactory.build_batch(
+            n, name=factory.Sequence(lambda i: f"Genehmigung {i}"), life_situation=situation
+        )
     )
 
 
@@ -152,16 +154,10 @@ def test_catalogue_and_detail_queries_do_not_grow(client, users, home, page):
             AdministrativeService.objects.all().delete()
             s = service("Mit Verlauf", leika_key=f"{n:014d}")
             MaturityChange.objects.bulk_create(
-                [
-                    MaturityChange(
-                        municipality=home,
-                        service=s,
-                        date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
-                        rgm_version="1.1",
-                        level=i % 4,
-                    )
-                    for i in range(n)
-                ]
+                MaturityChangeFactory.build(
+                    service=s, date=dt.date(2024, 1, 1) + dt.timedelta(days=i), level=i % 4
+                )
+                for i in range(n)
             )
         target = (
             url("catalog", home) + "?q=Genehmigung" if page == "catalog" else url(page, home, s.pk)

@@ -10,11 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.imports.logic import run_import
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.ozg.catalog import load_catalog
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry, MaturityChange, Milestone
+from wandelwerk.ozg.tests.factories import AdministrativeServiceFactory
 from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.tests.factories import MembershipFactory
 
 
 @pytest.fixture(scope="module")
@@ -163,8 +165,7 @@ def test_unknown_leika_key_must_be_marked_own(client, users, home, catalog):
 @pytest.mark.django_db
 def test_milestones(client, users, home):
     client.force_login(users["editor"])
-    with tenancy.activate(home):
-        service = AdministrativeService.objects.create(name="Z")
+    service = AdministrativeServiceFactory(municipality=home)
     client.post(
         url("milestones", home, service.pk),
         {
@@ -182,31 +183,19 @@ def test_milestones(client, users, home):
 
 @pytest.mark.django_db
 def test_priorities_show_formula_and_factors_and_weights_change_the_order(client, users, home):
-    with tenancy.activate(home):
-        AdministrativeService.objects.create(
-            name="Intern viel",
-            target_group="internal",
-            cases_per_year=5000,
-            minutes_per_case=30,
-            maturity_level=0,
-            target_level=3,
-        )
-        AdministrativeService.objects.create(
-            name="Bürger wenig",
-            target_group="citizens",
-            cases_per_year=500,
-            minutes_per_case=30,
-            maturity_level=0,
-            target_level=3,
-        )
-        AdministrativeService.objects.create(
-            name="Fertig",
-            target_group="citizens",
-            cases_per_year=9000,
-            minutes_per_case=30,
-            maturity_level=3,
-            target_level=3,
-        )
+    AdministrativeServiceFactory(
+        municipality=home,
+        name="Intern viel",
+        internal=True,
+        cases_per_year=5000,
+        minutes_per_case=30,
+    )
+    AdministrativeServiceFactory(
+        municipality=home, name="Bürger wenig", cases_per_year=500, minutes_per_case=30
+    )
+    AdministrativeServiceFactory(
+        municipality=home, name="Fertig", online=True, cases_per_year=9000, minutes_per_case=30
+    )
     client.force_login(users["editor"])
     page = client.get(url("priorities", home)).content.decode()
     assert "Zielgruppenfaktor" in page and "Fertig" not in page
@@ -221,9 +210,8 @@ def test_priorities_show_formula_and_factors_and_weights_change_the_order(client
 
 @pytest.mark.django_db
 def test_dashboard_share_and_table_alternatives(client, users, home):
-    with tenancy.activate(home):
-        for level in (0, 1, 3, 4):
-            AdministrativeService.objects.create(name=f"L{level}", maturity_level=level)
+    for level in (0, 1, 3, 4):
+        AdministrativeServiceFactory(municipality=home, name=f"L{level}", maturity_level=level)
     client.force_login(users["viewer"])
     page = client.get(url("dashboard", home)).content.decode()
     assert "2 (50,0 %)" in page
@@ -304,22 +292,13 @@ def test_import_rejects_bad_keys_and_levels(home, catalog):
 
 @pytest.mark.django_db
 def test_register_list_queries_do_not_grow(client, users, home, other):
-    from wandelwerk.tenants.models import Membership
-
-    Membership.objects.create(user=users["viewer"], municipality=other, role="viewer")
+    MembershipFactory(user=users["viewer"], municipality=other)
     for municipality, n in ((home, 1000), (other, 10)):
         unit = OrgUnitFactory(municipality=municipality)
         AdministrativeService.objects.unscoped().bulk_create(
-            [
-                AdministrativeService(
-                    municipality=municipality,
-                    name=f"S{i}",
-                    org_unit=unit,
-                    cases_per_year=i,
-                    minutes_per_case=5,
-                )
-                for i in range(n)
-            ]
+            AdministrativeServiceFactory.build_batch(
+                n, municipality=municipality, org_unit=unit, minutes_per_case=5
+            )
         )
     client.force_login(users["viewer"])
     counts = []

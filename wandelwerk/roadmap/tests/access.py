@@ -1,13 +1,11 @@
 from typing import Any
 
 from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
-from wandelwerk.roadmap.models import Scenario
+from wandelwerk.roadmap.tests.factories import ScenarioFactory
 
 
 def scenario(m: Any) -> dict[str, Any]:
-    return {
-        "pk": Scenario.objects.unscoped().create(municipality=m, name="Basis", start_year=2027).pk
-    }
+    return {"pk": ScenarioFactory(municipality=m).pk}
 
 
 ROWS = {

@@ -6,28 +6,25 @@ import pytest
 from django.urls import reverse
 
 from wandelwerk.core.testing.browser import assert_accessible, login
-from wandelwerk.measures.models import Measure
-from wandelwerk.roadmap.models import Scenario
+from wandelwerk.measures.tests.factories import MeasureFactory
 from wandelwerk.roadmap.planning import plan_scenario
+from wandelwerk.roadmap.tests.factories import ScenarioFactory
 from wandelwerk.tenants import tenancy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_scenario_pages_are_accessible(page, users, home):
+    scenario = ScenarioFactory(municipality=home, name="Basis", periods=10)
+    first = MeasureFactory(municipality=home, title="Prozesslandkarte", internal_days=20)
+    MeasureFactory(
+        municipality=home,
+        title="Top-Prozesse modellieren",
+        internal_days=40,
+        duration=2,
+        prerequisites=[first],
+    )
     with tenancy.activate(home):
-        scenario = Scenario.objects.create(name="Basis", start_year=2027)
-        first = Measure.objects.create(
-            title="Prozesslandkarte", area="process", status="accepted", internal_days=20
-        )
-        then = Measure.objects.create(
-            title="Top-Prozesse modellieren",
-            area="process",
-            status="accepted",
-            internal_days=40,
-            duration=2,
-        )
-        then.prerequisites.add(first)
         plan_scenario(scenario, time_limit=3)
     login(page, "consultant")
     slug = home.slug

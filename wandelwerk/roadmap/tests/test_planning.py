@@ -5,46 +5,43 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.jobs.models import Job
-from wandelwerk.measures.models import Measure
-from wandelwerk.roadmap.models import Placement, Scenario
+from wandelwerk.measures.tests.factories import MeasureFactory
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
+from wandelwerk.roadmap.models import Placement
 from wandelwerk.roadmap.planning import build_problem, capacity_use, plan_scenario
+from wandelwerk.roadmap.tests.factories import ScenarioFactory
 
 
 @pytest.fixture
 def measures(in_home, home):
     unit = OrgUnitFactory(municipality=home, code="3.1")
-    pilot = Measure.objects.create(
-        title="E-Akte-Pilot",
-        area="digital",
-        status="accepted",
-        duration=2,
-        internal_days=60,
-        provider_days=20,
-        budget_eur=30000,
-        benefit=8,
+    digital = {"municipality": home, "area": "digital", "duration": 2, "provider_days": 20}
+    pilot = MeasureFactory(
+        **digital, title="E-Akte-Pilot", internal_days=60, budget_eur=30000, benefit=8
     )
-    rollout = Measure.objects.create(
+    rollout = MeasureFactory(
+        **digital,
         title="E-Akte-Rollout",
-        area="digital",
-        status="accepted",
-        duration=2,
         internal_days=80,
-        provider_days=20,
         budget_eur=40000,
         benefit=9,
         org_unit=unit,
+        prerequisites=[pilot],
     )
-    rollout.prerequisites.add(pilot)
-    Measure.objects.create(title="Abgelehnt", area="change", status="rejected")
+    MeasureFactory(municipality=home, title="Abgelehnt", area="change", rejected=True)
     return {"pilot": pilot, "rollout": rollout}
 
 
 @pytest.mark.django_db
-def test_problem_from_measures_and_scenario(in_home, measures):
-    scenario = Scenario.objects.create(
-        name="Basis", start_year=2027, start_half=1, periods=6, internal_days_per_period=50
+def test_problem_from_measures_and_scenario(in_home, measures, home):
+    scenario = ScenarioFactory(
+        municipality=home,
+        name="Basis",
+        start_year=2027,
+        start_half=1,
+        periods=6,
+        internal_days_per_period=50,
     )
     built = build_problem(scenario)
     tasks = {t.id: t for t in built.problem.tasks}
@@ -56,8 +53,8 @@ def test_problem_from_measures_and_scenario(in_home, measures):
 
 
 @pytest.mark.django_db
-def test_plan_places_measures_after_their_prerequisites_with_reasons(in_home, measures):
-    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+def test_plan_places_measures_after_their_prerequisites_with_reasons(in_home, measures, home):
+    scenario = ScenarioFactory(municipality=home, name="Basis", start_year=2027, periods=6)
     plan = plan_scenario(scenario, time_limit=5)
     assert plan.status == "optimal"
     placements = {p.measure_id: p for p in Placement.objects.filter(plan=plan)}
@@ -68,7 +65,8 @@ def test_plan_places_measures_after_their_prerequisites_with_reasons(in_home, me
 
 @pytest.mark.django_db
 def test_capacity_use_counts_as_the_planner_does(client, users, home, in_home, measures):
-    scenario = Scenario.objects.create(
+    scenario = ScenarioFactory(
+        municipality=home,
         name="Basis",
         start_year=2027,
         periods=6,
@@ -90,8 +88,8 @@ def test_capacity_use_counts_as_the_planner_does(client, users, home, in_home, m
 
 
 @pytest.mark.django_db
-def test_in_progress_measures_keep_their_start_when_replanning(in_home, measures):
-    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+def test_in_progress_measures_keep_their_start_when_replanning(in_home, measures, home):
+    scenario = ScenarioFactory(municipality=home, name="Basis", start_year=2027, periods=6)
     measure = measures["pilot"]
     measure.status, measure.started_on = "in_progress", dt.date(2027, 8, 1)
     measure.save()
@@ -100,11 +98,11 @@ def test_in_progress_measures_keep_their_start_when_replanning(in_home, measures
 
 
 @pytest.mark.django_db
-def test_conflicting_hard_deadlines_are_diagnosed_by_name(in_home, measures):
+def test_conflicting_hard_deadlines_are_diagnosed_by_name(in_home, measures, home):
     for m in measures.values():
         m.deadline, m.deadline_is_hard = dt.date(2027, 12, 31), True
         m.save()
-    scenario = Scenario.objects.create(name="Eng", start_year=2027, periods=6)
+    scenario = ScenarioFactory(municipality=home, name="Eng", start_year=2027, periods=6)
     plan = plan_scenario(scenario, time_limit=5)
     assert plan.status == "infeasible"
     assert "E-Akte" in plan.diagnosis[0]["message"]
@@ -114,7 +112,7 @@ def test_conflicting_hard_deadlines_are_diagnosed_by_name(in_home, measures):
 def test_planning_runs_as_a_job_and_the_page_shows_the_bundles(
     client, users, home, measures, django_capture_on_commit_callbacks
 ):
-    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    scenario = ScenarioFactory(municipality=home, name="Basis", start_year=2027, periods=6)
     client.force_login(users["editor"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -132,11 +130,15 @@ def test_planning_runs_as_a_job_and_the_page_shows_the_bundles(
 
 @pytest.mark.django_db
 def test_compare_two_scenarios(client, users, home, measures):
-    slow = Scenario.objects.create(
-        name="Basis", start_year=2027, periods=6, internal_days_per_period=35
+    slow = ScenarioFactory(
+        municipality=home, name="Basis", start_year=2027, periods=6, internal_days_per_period=35
     )
-    fast = Scenario.objects.create(
-        name="Ambitioniert", start_year=2027, periods=6, internal_days_per_period=200
+    fast = ScenarioFactory(
+        municipality=home,
+        name="Ambitioniert",
+        start_year=2027,
+        periods=6,
+        internal_days_per_period=200,
     )
     plan_scenario(slow, time_limit=5)
     plan_scenario(fast, time_limit=5)
@@ -153,7 +155,7 @@ def test_compare_two_scenarios(client, users, home, measures):
 
 @pytest.mark.django_db
 def test_replanning_shows_what_moved_since_the_previous_plan(client, users, home, measures):
-    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+    scenario = ScenarioFactory(municipality=home, name="Basis", start_year=2027, periods=6)
     plan_scenario(scenario, time_limit=5)
     pilot = measures["pilot"]
     pilot.status, pilot.started_on = "delayed", dt.date(2027, 8, 1)  # started late
@@ -167,7 +169,7 @@ def test_replanning_shows_what_moved_since_the_previous_plan(client, users, home
 
 
 @pytest.mark.django_db
-def test_replanning_starts_from_today(in_home, measures):
-    scenario = Scenario.objects.create(name="Basis", start_year=2027, periods=6)
+def test_replanning_starts_from_today(in_home, measures, home):
+    scenario = ScenarioFactory(municipality=home, name="Basis", start_year=2027, periods=6)
     built = build_problem(scenario, today=dt.date(2028, 3, 1))
     assert {t.release for t in built.problem.tasks} == {2}

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wandelwerk.roadmap.models import Plan, Scenario
+from wandelwerk.roadmap.models import Scenario
+from wandelwerk.roadmap.tests.factories import PlanFactory, ScenarioFactory
 from wandelwerk.tenants import tenancy
 
 DATA = {
@@ -39,14 +40,13 @@ def test_create_copy_and_list_scenarios(client, users, home):
 
 @pytest.mark.django_db
 def test_freeze_needs_a_plan_and_then_nothing_changes(client, users, home):
-    with tenancy.activate(home):
-        scenario = Scenario.objects.create(name="Ambitioniert", start_year=2027)
+    scenario = ScenarioFactory(municipality=home, name="Ambitioniert", periods=10)
     client.force_login(users["consultant"])
     page = client.post(
         url("scenario_action", home, scenario.pk), {"action": "freeze"}, follow=True
     ).content.decode()
     assert "zuerst planen" in page
-    Plan.objects.unscoped().create(municipality=home, scenario=scenario, status="optimal")
+    PlanFactory(scenario=scenario)
     client.post(url("scenario_action", home, scenario.pk), {"action": "freeze"})
     scenario.refresh_from_db()
     assert scenario.is_baseline and scenario.frozen
@@ -62,9 +62,7 @@ def test_freeze_needs_a_plan_and_then_nothing_changes(client, users, home):
 
 @pytest.mark.django_db
 def test_editors_cannot_freeze(client, users, home):
-    with tenancy.activate(home):
-        scenario = Scenario.objects.create(name="X", start_year=2027)
-    Plan.objects.unscoped().create(municipality=home, scenario=scenario, status="optimal")
+    scenario = PlanFactory(scenario__municipality=home).scenario
     client.force_login(users["editor"])
     assert (
         client.post(url("scenario_action", home, scenario.pk), {"action": "freeze"}).status_code

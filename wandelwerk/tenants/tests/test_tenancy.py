@@ -1,7 +1,7 @@
 import pytest
 
-from wandelwerk.core.testing.factories import OrgUnitFactory
 from wandelwerk.organisation.models import OrgUnit
+from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 
