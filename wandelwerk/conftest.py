@@ -10,9 +10,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
+
+# Property tests judge results, not speed: how long generating an example takes depends on how
+# busy the machine is, so neither a deadline nor the "too slow" health check may fail a run.
+settings.register_profile(
+    "wandelwerk", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("wandelwerk")
 
 ROLES = ["provider_admin", "consultant", "municipality_admin", "editor", "viewer"]
 

@@ -6,3 +6,11 @@ class AccountsConfig(AppConfig):
     name = "wandelwerk.accounts"
     label = "accounts"
     verbose_name = _("Konten")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from wandelwerk.accounts.logic import record_failed_login, record_login
+
+        user_logged_in.connect(record_login, dispatch_uid="accounts.record_login")
+        user_login_failed.connect(record_failed_login, dispatch_uid="accounts.record_failed_login")

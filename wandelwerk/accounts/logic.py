@@ -104,3 +104,19 @@ def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any])
             grant_membership(
                 actor=actor, user=user, municipality=municipality, role=Role.CONSULTANT
             )
+
+
+def record_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """``user_logged_in``: who signed in, when (no municipality: it is the whole installation's)."""
+    record(actor=user, action=Action.LOGIN, obj=user)
+
+
+def record_failed_login(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
+    """``user_login_failed``: the name that was tried; the password never reaches the log."""
+    username = str(credentials.get("username", ""))[:150]
+    record(
+        actor=None,
+        action=Action.LOGIN_FAILED,
+        object_type="accounts.User",
+        object_repr=username or "(ohne Namen)",
+    )

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from wandelwerk.accounts import logic
@@ -70,9 +71,7 @@ class MembersView(MunicipalityMixin, TemplateView):
 
     template_name = "accounts/members.html"
     permission_required = "tenants.manage_members"
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": _("Mitglieder")})
+    page_title = gettext_lazy("Mitglieder")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -1,5 +1,5 @@
 """DigiCheck scores as pure functions (no Django): weighted means from questions up to areas,
-roll-up over org units by FTE, gap, trend and the weakest area.
+roll-up over org units by FTE, gap and the weakest area.
 
 "nicht zutreffend" (and unanswered) questions are left out of the mean, never counted as 0.
 """
@@ -23,9 +23,7 @@ def weighted_mean(values: Iterable[tuple[float | None, float]]) -> float | None:
 
 @dataclass(frozen=True)
 class QuestionInput:
-    key: str
-    criterion: str
-    area: str
+    criterion: str  # the key of the question's criterion
     weight: float
     level: int | None  # None: unanswered or not applicable
 
@@ -68,12 +66,6 @@ def gap(target: float | None, actual: float | None) -> float | None:
     if target is None or actual is None:
         return None
     return target - actual
-
-
-def trend(current: float | None, previous: float | None) -> float | None:
-    if current is None or previous is None:
-        return None
-    return current - previous
 
 
 def weakest_area(areas: Mapping[str, float | None]) -> str | None:

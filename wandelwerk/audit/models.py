@@ -17,6 +17,7 @@ class Action(models.TextChoices):
     VIEW_PERSONAL = "view_personal", _("Personaldaten gelesen")
     TRANSITION = "transition", _("Status geändert")
     LOGIN = "login", _("angemeldet")
+    LOGIN_FAILED = "login_failed", _("Anmeldung fehlgeschlagen")
 
 
 class AuditEvent(models.Model):

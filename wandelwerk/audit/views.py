@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wandelwerk.audit import queries
@@ -15,6 +14,7 @@ from wandelwerk.tenants.views import MunicipalityMixin
 class AuditLogView(MunicipalityMixin, ListingMixin, TemplateView):
     template_name = "audit/log.html"
     permission_required = "audit.view_log"
+    page_title = _("Protokoll")
     filter_form_class = AuditFilterForm
     sort_fields = {
         "time": "created_at",
@@ -36,14 +36,3 @@ class AuditLogView(MunicipalityMixin, ListingMixin, TemplateView):
 
     def get_base_queryset(self) -> Any:
         return queries.events()
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [
-            {
-                "label": self.municipality.name,
-                "url": reverse("overview:index", args=[self.municipality.slug]),
-            },
-            {"label": _("Protokoll")},
-        ]
-        return context

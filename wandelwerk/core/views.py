@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import QuerySet
@@ -34,7 +35,7 @@ class ListingMixin:
     filter_form_class: Any = None
     sort_fields: dict[str, str] = {}
     default_sort: str = ""
-    paginate_by = 50
+    paginate_by: int | None = None  # None: the PAGE_SIZE setting
     export_columns: list[tuple[str, Any]] = []
     export_filename = "export"
     request: HttpRequest
@@ -69,7 +70,7 @@ class ListingMixin:
         queryset = self.filtered_queryset(form)
         if request.GET.get("export") in ("xlsx", "csv") and self.export_columns:
             return self.export(queryset)
-        paginator = Paginator(queryset, self.paginate_by)
+        paginator = Paginator(queryset, self.paginate_by or settings.PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)

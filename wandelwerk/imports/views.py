@@ -73,6 +73,7 @@ def discard_stale_uploads() -> int:
 
 class ImportMixin(MunicipalityMixin):
     namespace = ""
+    page_title = gettext_lazy("Import")
     kinds: list[str] = []
 
     def has_permission(self) -> bool:
@@ -88,9 +89,6 @@ class ImportMixin(MunicipalityMixin):
 
     def allow_personal(self, importer: type[Importer]) -> bool:
         return self.can(importer.personal_permission)
-
-    def get_breadcrumbs(self) -> list[dict[str, Any]]:
-        return self.crumbs({"label": _("Import")})
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -17,6 +17,9 @@ class JobView(MunicipalityMixin, TemplateView):
 
     template_name = "jobs/job.html"
 
+    def get_breadcrumbs(self) -> list[dict[str, Any]]:
+        return []  # the job's own page: its title says what it is
+
     def get_template_names(self) -> list[str]:
         if getattr(self.request, "htmx", False):
             return ["jobs/job.html#progress"]

@@ -191,7 +191,7 @@ def _readable(message: str, built: Built) -> str:
 @runner("roadmap.plan")
 def run_planning(job: Job, progress: Any) -> dict[str, Any]:
     scenario = Scenario.objects.get(pk=job.params["scenario"])
-    progress(5, "Problem aufgebaut, Planer läuft")
+    progress(5, "Planung wird vorbereitet")
     found = {"n": 0}
 
     def on_solution(objective: float, bound: float | None) -> None:

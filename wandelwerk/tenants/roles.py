@@ -14,7 +14,9 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Lesezugriff")
 
 
-# Roles in order of rights; each holds the rights of those after it.
+# Which roles hold which rights (see rules.py). Consultants read and edit like editors and
+# approve DigiChecks like municipality admins, but only municipality and provider admins manage
+# members and read the audit log.
 EDITING_ROLES = frozenset(
     {Role.PROVIDER_ADMIN, Role.CONSULTANT, Role.MUNICIPALITY_ADMIN, Role.EDITOR}
 )

@@ -208,12 +208,22 @@ class ObjectDeleteView(ObjectMixin, TemplateView):
 
 
 class ProviderAdminRequiredMixin(LoginRequiredMixin):
-    """Pages of the provider itself (not of one municipality): provider admins only."""
+    """Pages of the provider itself (not of one municipality): provider admins only.
+
+    ``prepare`` runs after the check, so nothing is read for a user who may not see the page.
+    """
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not request.user.has_perm("tenants.manage_municipalities"):
             raise PermissionDenied
+        refused = self.prepare()
+        if refused is not None:
+            return refused
         response: HttpResponseBase = super().dispatch(request, *args, **kwargs)
         return response
+
+    def prepare(self) -> HttpResponseBase | None:
+        """Load what the page needs; a response returned here answers instead of the page."""
+        return None

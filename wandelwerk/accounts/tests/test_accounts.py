@@ -59,3 +59,19 @@ def test_logout_and_password_change(client):
     )
     assert client.post("/abmelden/").status_code == 302
     assert client.get("/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_logins_and_failed_logins_are_recorded_without_the_password(client):
+    from wandelwerk.audit.models import Action, AuditEvent
+
+    UserFactory(username="anna")
+    client.post("/anmelden/", {"username": "anna", "password": "geheim-falsch"})
+    client.post("/anmelden/", {"username": "anna", "password": PASSWORD})
+    events = list(AuditEvent.unscoped_manager.order_by("id"))
+    assert [(e.action, e.actor_name, e.object_repr) for e in events] == [
+        (Action.LOGIN_FAILED, "System", "anna"),
+        (Action.LOGIN, "anna", "anna"),
+    ]
+    assert all(e.municipality_id is None for e in events)
+    assert not any("geheim-falsch" in str(e.before) + str(e.after) for e in events)

@@ -45,9 +45,7 @@ def result(assessment: Assessment) -> Result:
     answers = {a.question_id: a for a in Answer.objects.filter(assessment=assessment)}
     inputs = [
         QuestionInput(
-            q.key,
             q.criterion.key,
-            q.criterion.area.key,
             q.weight,
             answers[q.pk].level if q.pk in answers and not answers[q.pk].not_applicable else None,
         )

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -28,9 +29,9 @@ from wandelwerk.core.xlsx import workbook_response
 from wandelwerk.tenants.views import MunicipalityMixin
 
 STATUS_LABELS = {
-    "in_review": _("Zur Prüfung geben"),
-    "approved": _("Freigeben"),
-    "draft": _("Zurück in den Entwurf"),
+    "in_review": gettext_lazy("Zur Prüfung geben"),
+    "approved": gettext_lazy("Freigeben"),
+    "draft": gettext_lazy("Zurück in den Entwurf"),
 }
 
 
@@ -52,7 +53,7 @@ class IndexView(MunicipalityMixin, TemplateView):
 class CreateView(MunicipalityMixin, TemplateView):
     template_name = "assessments/create.html"
     permission_required = "assessments.change"
-    page_title = _("Neuer DigiCheck")
+    page_title = gettext_lazy("Neuer DigiCheck")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -89,8 +90,8 @@ class DetailView(MunicipalityMixin, TemplateView):
         assessment = load_assessment(self.kwargs["pk"])
         result = queries.result(assessment)
         names = [a.name for a in result.areas]
-        ist = [result.scores.areas.get(a.key) for a in result.areas]
-        soll = [result.targets.get(a.key) for a in result.areas]
+        scores = [result.scores.areas.get(a.key) for a in result.areas]
+        targets = [result.targets.get(a.key) for a in result.areas]
         previous = queries.previous_approved(assessment)
         before = queries.result(previous) if previous else None
         rows = []
@@ -100,8 +101,8 @@ class DetailView(MunicipalityMixin, TemplateView):
             rows.append(
                 {
                     "area": area,
-                    "ist": value,
-                    "soll": result.targets.get(area.key),
+                    "score": value,
+                    "target": result.targets.get(area.key),
                     "gap": result.gaps.get(area.key),
                     "trend": None if value is None or old is None else value - old,
                 }
@@ -143,7 +144,7 @@ class DetailView(MunicipalityMixin, TemplateView):
             trend_rows=trend_rows(history, result.areas),
             chart=radar(
                 names,
-                [("Ist", ist, "#0b4f8a", False), ("Soll", soll, "#b35900", True)],
+                [(_("Ist"), scores, "#0b4f8a", False), (_("Soll"), targets, "#b35900", True)],
                 title=_("Ist und Soll je Handlungsfeld"),
                 ident="radar",
             )
@@ -325,7 +326,7 @@ class ResultsView(MunicipalityMixin, TemplateView):
     permission_required = "assessments.view"
 
     template_name = "assessments/results.html"
-    page_title = _("Ergebnisse")
+    page_title = gettext_lazy("Ergebnisse")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -44,22 +44,16 @@ class ListView(ProviderAdminRequiredMixin, TemplateView):
         return context
 
 
-class _FrameworkObjects(View):
-    """Loads the page's framework and parts. It comes after the provider-admin check in the
-    method resolution order, so nothing is read for a user who may not see the page."""
+class FrameworkMixin(ProviderAdminRequiredMixin):
+    """A page of one framework (``pk`` in the URL)."""
 
+    kwargs: dict[str, Any]
     framework: Framework
 
-    def load(self) -> HttpResponse | None:
-        """Load what the page needs beside the framework; a response refuses the request."""
+    def prepare(self) -> HttpResponseBase | None:
+        self.framework = get_object_or_404(Framework, pk=self.kwargs["pk"])
         return None
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        self.framework = get_object_or_404(Framework, pk=kwargs["pk"])
-        return self.load() or super().dispatch(request, *args, **kwargs)
-
-
-class FrameworkMixin(ProviderAdminRequiredMixin, _FrameworkObjects):
     def edit_url(self) -> str:
         return reverse("frameworks:edit", args=[self.framework.pk])
 
@@ -144,7 +138,8 @@ class _PartView(FrameworkMixin, FormView):
         )
         return context
 
-    def load(self) -> HttpResponse | None:
+    def prepare(self) -> HttpResponseBase | None:
+        super().prepare()
         if not self.framework.is_draft:
             messages.error(self.request, _("Veröffentlichte Fragebögen ändern sich nicht mehr."))
             return redirect("frameworks:list")
@@ -236,7 +231,8 @@ class QuestionAddView(_PartView):
 class QuestionDeleteView(FrameworkMixin, TemplateView):
     template_name = "assessments/frameworks/confirm.html"
 
-    def load(self) -> HttpResponse | None:
+    def prepare(self) -> HttpResponseBase | None:
+        super().prepare()
         self.question = get_object_or_404(
             Question, pk=self.kwargs["part"], criterion__area__framework=self.framework
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -55,7 +56,6 @@ class PrioritiesView(MunicipalityMixin, TemplateView):
     permission_required = "ozg.view"
 
     template_name = "ozg/priorities.html"
-    paginate_by = 50
 
     def rows(self, form: PriorityFilterForm) -> list[PriorityRow]:
         return queries.filter_priorities(
@@ -80,7 +80,7 @@ class PrioritiesView(MunicipalityMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         filter_form = PriorityFilterForm(self.request.GET or None)
         rows = self.rows(filter_form)
-        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
+        page = Paginator(rows, settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
         export = query.copy()

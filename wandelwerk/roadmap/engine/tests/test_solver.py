@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wandelwerk.roadmap.engine import Problem, Status, Task, Weights, solve
@@ -153,7 +153,7 @@ def small_problems(draw):
     )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25)
 @given(small_problems())
 def test_every_plan_passes_the_independent_check(p):
     result = solve(p, time_limit=5, workers=1)
@@ -163,7 +163,7 @@ def test_every_plan_passes_the_independent_check(p):
     assert set(result.reasons) == set(result.starts)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(small_problems())
 def test_the_greedy_starting_plan_keeps_every_rule(p):
     starts = greedy_plan(p)
