@@ -9,8 +9,6 @@ from wandelwerk.jobs.logic import start_job
 from wandelwerk.jobs.models import Job
 from wandelwerk.jobs.registry import RUNNERS, runner
 from wandelwerk.jobs.tests.factories import JobFactory
-from wandelwerk.organisation.models import OrgUnit
-from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
 
 
@@ -19,10 +17,10 @@ def counting_runner():
     seen = []
 
     @runner("test-count")
-    def count_units(job, progress):
+    def count_jobs(job, progress):
         progress(50, "zähle")
         seen.append(job.params)
-        return {"units": OrgUnit.objects.count()}  # runs scoped to the job's municipality
+        return {"jobs": Job.objects.count()}  # runs scoped to the job's municipality
 
     yield seen
     RUNNERS.pop("test-count")
@@ -32,13 +30,12 @@ def counting_runner():
 def test_job_runs_after_commit_with_its_municipality(
     home, other, counting_runner, django_capture_on_commit_callbacks
 ):
-    OrgUnitFactory(municipality=home)
-    OrgUnitFactory(municipality=other)
+    JobFactory(municipality=other)
     with tenancy.activate(home), django_capture_on_commit_callbacks(execute=True):
         job = start_job(actor=None, kind="test-count", title="Zählen", params={"x": 1})
         assert Job.objects.get(pk=job.pk).status == "queued"
     job.refresh_from_db()
-    assert (job.status, job.progress, job.result) == ("done", 100, {"units": 1})
+    assert (job.status, job.progress, job.result) == ("done", 100, {"jobs": 1})
     assert counting_runner == [{"x": 1}]
 
 

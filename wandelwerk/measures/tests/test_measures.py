@@ -103,11 +103,19 @@ def test_measure_others_wait_for_is_not_deleted(client, users, home):
 
 
 @pytest.mark.django_db
-def test_graph_and_list(client, users, home, catalog):
-    unit = OrgUnitFactory(municipality=home)
+def test_graph_shows_the_active_measures_and_the_list_filters_by_area(client, users, home):
+    akte = MeasureFactory(municipality=home, title="E-Akte einführen", area="digital")
+    MeasureFactory(
+        municipality=home, title="Prozesse erheben", area="process", prerequisites=[akte]
+    )
+    MeasureFactory(municipality=home, title="Abgelehnte Idee", area="digital", rejected=True)
     client.force_login(users["editor"])
-    client.post(url("add_from_catalog", home, _chain_template().key), {"org_unit": unit.pk})
     graph = client.get(url("graph", home)).content.decode()
     assert 'role="img"' in graph and "Als Tabelle" in graph
-    listing = client.get(url("index", home) + "?area=digital").content.decode()
-    assert "Maßnahmen der Kommune" in listing
+    assert "E-Akte einführen" in graph and "Prozesse erheben" in graph
+    assert "Abgelehnte Idee" not in graph  # only accepted and running measures wait for others
+    response = client.get(url("index", home) + "?area=digital")
+    listed = [m.title for m in response.context["object_list"]]
+    assert sorted(listed) == ["Abgelehnte Idee", "E-Akte einführen"]
+    page = response.content.decode()
+    assert "Prozesse erheben" not in page and 'value="digital" selected' in page
