@@ -1,0 +1,84 @@
+"""Reads of the organisation: the tree, lists without extra queries, exit dates and the
+aggregates the overview shows (groups under five hidden)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from wandelwerk.organisation import queries
+from wandelwerk.organisation.tests.factories import (
+    EmployeeFactory,
+    ITSystemFactory,
+    OrgUnitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(in_home):
+    """FB3 › 3.1 › 3.1.1 and FB2, with two people in 3.1."""
+    fb3 = OrgUnitFactory(municipality=in_home, code="FB3")
+    office = OrgUnitFactory(municipality=in_home, code="3.1", parent=fb3)
+    counter = OrgUnitFactory(municipality=in_home, code="3.1.1", parent=office)
+    fb2 = OrgUnitFactory(municipality=in_home, code="FB2")
+    EmployeeFactory.create_batch(2, org_unit=office)
+    return {"fb3": fb3, "office": office, "counter": counter, "fb2": fb2}
+
+
+def test_the_tree_lists_parents_before_children_with_depth_and_staff(tree):
+    rows = [(r.unit.code, r.depth, r.employee_count) for r in queries.org_unit_tree()]
+    assert rows == [("FB2", 0, 0), ("FB3", 0, 0), ("3.1", 1, 2), ("3.1.1", 2, 0)]
+    assert queries.descendants_of(tree["fb3"]) == {
+        tree["fb3"].pk,
+        tree["office"].pk,
+        tree["counter"].pk,
+    }
+    assert queries.descendants_of(tree["fb2"]) == {tree["fb2"].pk}
+
+
+def test_list_reads_bring_what_the_lists_show(tree, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        units = {u.code: (u.parent, u.employee_count) for u in queries.org_units()}
+    assert units["3.1"] == (tree["fb3"], 2)
+    with django_assert_num_queries(1):
+        assert {e.org_unit.code for e in queries.employees()} == {"3.1"}
+    ITSystemFactory(municipality=tree["fb3"].municipality, org_units=[tree["office"], tree["fb2"]])
+    with django_assert_num_queries(2):
+        [system] = queries.it_systems()
+        assert [u.code for u in system.org_units.all()] == ["3.1", "FB2"]
+
+
+def test_exit_dates_prefer_the_planned_date_and_know_the_land(in_home):
+    unit = OrgUnitFactory(municipality=in_home)
+    born_1964 = EmployeeFactory(org_unit=unit, birth_year=1964, birth_month=3)
+    planned = EmployeeFactory(org_unit=unit, planned_exit_date=dt.date(2027, 3, 31))
+    assert queries.employee_exit_date(born_1964, "NW") == dt.date(2031, 3, 31)
+    assert queries.employee_exit_date(planned, "NW") == dt.date(2027, 3, 31)
+    assert sorted(queries.exit_dates(in_home)) == [dt.date(2027, 3, 31), dt.date(2031, 3, 31)]
+
+
+def test_small_groups_are_hidden_in_every_aggregate():
+    assert [queries.hide_small(n) for n in (0, 1, 4, 5, 12)] == [0, None, None, 5, 12]
+    today = dt.date(2026, 11, 30)
+    dates = [dt.date(2027, 6, 30)] * 5 + [dt.date(2028, 6, 30)] * 2 + [dt.date(2025, 1, 31)]
+    per_year = dict(queries.exits_per_year(dates, years=3, today=today))
+    assert per_year == {2026: 0, 2027: 5, 2028: None}
+
+
+def test_overview_figures(in_home):
+    today = dt.date(2026, 11, 30)
+    unit = OrgUnitFactory(municipality=in_home)
+    EmployeeFactory.create_batch(
+        5, org_unit=unit, fte=Decimal("0.5"), planned_exit_date=dt.date(2027, 12, 31)
+    )
+    EmployeeFactory(org_unit=unit, young=True)
+    ITSystemFactory(municipality=in_home, end_of_support=dt.date(2027, 6, 30))
+    ITSystemFactory(municipality=in_home)
+    figures = queries.overview_figures(in_home, today=today)
+    assert (figures.org_units, figures.employees, figures.fte) == (1, 6, 3.5)
+    assert (figures.it_systems, figures.support_ending, figures.exits_24_months) == (2, 1, 5)
+    assert dict(figures.exits_by_year)[2027] == 5
