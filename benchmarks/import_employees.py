@@ -88,7 +88,7 @@ def main() -> None:
     from django.db import transaction
 
     call_command("migrate", verbosity=0)
-    from wandelwerk.tenants.logic import create_municipality
+    from wandelwerk.accounts.logic import create_municipality
 
     from wandelwerk.imports.logic import apply_import, check_import, run_import
 
