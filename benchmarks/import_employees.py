@@ -89,7 +89,6 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     from wandelwerk.accounts.logic import create_municipality
-
     from wandelwerk.imports.logic import apply_import, check_import, run_import
 
     municipality = create_municipality(actor=None, slug="bench", name="Benchstadt")
