@@ -13,11 +13,26 @@ from wandelwerk.jobs.tasks import run_job
 from wandelwerk.tenants import tenancy
 
 
-def start_job(*, actor: Any, kind: str, title: str, params: dict[str, Any] | None = None) -> Job:
+def start_job(
+    *,
+    actor: Any,
+    kind: str,
+    title: str,
+    params: dict[str, Any] | None = None,
+    once: bool = False,
+) -> Job:
     """Create the job in the current municipality and queue it once the surrounding
-    transaction has committed."""
+    transaction has committed. With ``once``, the same job (kind and parameters) that is still
+    waiting or running is returned instead of queuing it twice."""
     if kind not in RUNNERS:
         raise KeyError(f"Unbekannte Auftragsart „{kind}“.")
+    if once:
+        pending = Job.objects.filter(
+            kind=kind, status__in=(Job.Status.QUEUED, Job.Status.RUNNING)
+        ).order_by("created_at")
+        for job in pending:
+            if job.params == (params or {}):
+                return job
     job = Job.objects.create(
         municipality=tenancy.require_municipality(),
         kind=kind,

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.core.forms import DateInput, KernForm, KernModelForm
@@ -115,3 +116,32 @@ class MeasureFilterForm(KernForm):
             if data.get(name):
                 queryset = queryset.filter(**{name: data[name]})
         return queryset
+
+
+class ProgressForm(KernForm):
+    """The state of a measure under way or delayed, for the next plan."""
+
+    started_on = forms.DateField(label=_("begonnen am"), widget=DateInput())
+    percent_done = forms.IntegerField(
+        label=_("erledigt (%)"),
+        min_value=0,
+        max_value=100,
+        help_text=_("Der Plan verteilt nur die offene Arbeit auf die kommenden Halbjahre."),
+    )
+    earliest_start = forms.DateField(
+        label=_("geht weiter ab"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Nur bei verzögerten Maßnahmen: frühestens ab diesem Tag wird weitergeplant."),
+    )
+
+    def __init__(self, *args: Any, delayed: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not delayed:
+            del self.fields["earliest_start"]
+
+    def clean_started_on(self) -> Any:
+        started = self.cleaned_data["started_on"]
+        if started > timezone.localdate():
+            raise forms.ValidationError(_("Der Beginn liegt in der Zukunft."))
+        return started

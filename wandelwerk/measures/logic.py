@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -123,20 +124,53 @@ def _depends_on(measure: Measure, target: Measure) -> bool:
 
 @transaction.atomic
 def set_status(*, actor: Any, measure: Measure, status: str) -> Measure:
+    """Change the status; starting dates the start, finishing the end. Taking a start back
+    (to accepted) forgets its dates and progress: the plan treats it as not begun again."""
     if status not in Status.values:
         raise MeasureError("Unbekannter Status.")
     before = snapshot(measure)
     today = timezone.localdate()
     measure.status = status
-    if status == Status.IN_PROGRESS and measure.started_on is None:
-        measure.started_on = today
+    if status == Status.IN_PROGRESS:
+        measure.started_on = measure.started_on or today
+        measure.finished_on = None
     if status == Status.DONE:
         measure.finished_on = measure.finished_on or today
         measure.started_on = measure.started_on or today
+        measure.percent_done = 100
+    if status in (Status.ACCEPTED, Status.PLANNED, Status.PROPOSED, Status.REJECTED):
+        measure.started_on = measure.finished_on = None
+        measure.percent_done = 0
     measure.save()
     record(
         actor=actor, action=Action.TRANSITION, obj=measure, before=before, after=snapshot(measure)
     )
+    return measure
+
+
+@transaction.atomic
+def record_progress(
+    *,
+    actor: Any,
+    measure: Measure,
+    started_on: dt.date,
+    percent_done: int,
+    earliest_start: dt.date | None = None,
+) -> Measure:
+    """What is done of a measure under way or delayed: when it began, how much is done, and
+    (when delayed) from when the rest can go on. The next plan plans only what is left."""
+    if measure.status not in (Status.IN_PROGRESS, Status.DELAYED):
+        raise MeasureError("Den Stand erfassen Sie für begonnene oder verzögerte Maßnahmen.")
+    if not 0 <= percent_done <= 100:
+        raise MeasureError("Der erledigte Anteil liegt zwischen 0 und 100 %.")
+    before = snapshot(measure)
+    measure.started_on = started_on
+    measure.percent_done = percent_done
+    if measure.status == Status.DELAYED:
+        measure.earliest_start = earliest_start
+    measure.full_clean()
+    measure.save()
+    record(actor=actor, action=Action.UPDATE, obj=measure, before=before, after=snapshot(measure))
     return measure
 
 

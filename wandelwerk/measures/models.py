@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,16 @@ class Area(models.TextChoices):
     KNOWLEDGE = "knowledge", _("Wissensmanagement")
     PROCESS = "process", _("Prozessmanagement")
     DIGITAL = "digital", _("Digitalmanagement")
+
+
+# One colour per area on every chart (board, Gantt chart, dependency graph), with enough contrast
+# for white text and to each other.
+AREA_COLORS = {
+    "change": "#b2182b",
+    "knowledge": "#5e3c99",
+    "process": "#a6761d",
+    "digital": "#0b4f8a",
+}
 
 
 class Scope(models.TextChoices):
@@ -131,6 +142,12 @@ class Measure(TenantModel):
         verbose_name=_("Voraussetzungen"),
     )
     started_on = models.DateField(_("begonnen am"), null=True, blank=True)
+    percent_done = models.PositiveSmallIntegerField(
+        _("erledigt (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Wie viel der Arbeit schon getan ist; der Plan verteilt nur den Rest."),
+    )
     finished_on = models.DateField(_("abgeschlossen am"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/bearbeiten/", views.MeasureFormView.as_view(), name="measure_update"),
     path("<int:pk>/loeschen/", views.MeasureDeleteView.as_view(), name="measure_delete"),
     path("<int:pk>/status/", views.StatusView.as_view(), name="measure_status"),
+    path("<int:pk>/stand/", views.ProgressView.as_view(), name="measure_progress"),
     path("aus-digicheck/<int:pk>/", views.RecommendView.as_view(), name="recommend"),
 ]

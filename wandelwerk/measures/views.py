@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -16,8 +17,13 @@ from wandelwerk.assessments.models import Assessment
 from wandelwerk.core.charts.graph import layered_graph
 from wandelwerk.core.views import ListingMixin
 from wandelwerk.measures import logic, queries
-from wandelwerk.measures.forms import AddFromCatalogForm, MeasureFilterForm, MeasureForm
-from wandelwerk.measures.models import Area, Measure, MeasureTemplate, Scope, Status
+from wandelwerk.measures.forms import (
+    AddFromCatalogForm,
+    MeasureFilterForm,
+    MeasureForm,
+    ProgressForm,
+)
+from wandelwerk.measures.models import AREA_COLORS, Area, Measure, MeasureTemplate, Scope, Status
 from wandelwerk.tenants.views import (
     MunicipalityMixin,
     ObjectDeleteView,
@@ -25,20 +31,22 @@ from wandelwerk.tenants.views import (
     ObjectMixin,
 )
 
-AREA_COLORS = {
-    "change": "#b2182b",
-    "knowledge": "#5e3c99",
-    "process": "#a6761d",
-    "digital": "#0b4f8a",
-}
+# Each status with the changes it allows; the last ones take a step back (all audited).
 NEXT_STATUSES = {
     Status.PROPOSED: [Status.ACCEPTED, Status.REJECTED],
     Status.REJECTED: [Status.PROPOSED],
-    Status.ACCEPTED: [Status.IN_PROGRESS, Status.REJECTED],
-    Status.PLANNED: [Status.IN_PROGRESS, Status.DELAYED],
-    Status.IN_PROGRESS: [Status.DONE, Status.DELAYED],
-    Status.DELAYED: [Status.IN_PROGRESS, Status.DONE],
+    Status.ACCEPTED: [Status.IN_PROGRESS, Status.REJECTED, Status.PROPOSED],
+    Status.PLANNED: [Status.IN_PROGRESS, Status.DELAYED, Status.ACCEPTED],
+    Status.IN_PROGRESS: [Status.DONE, Status.DELAYED, Status.ACCEPTED],
+    Status.DELAYED: [Status.IN_PROGRESS, Status.DONE, Status.ACCEPTED],
     Status.DONE: [Status.IN_PROGRESS],
+}
+STEP_BACK = {
+    (Status.ACCEPTED, Status.PROPOSED): gettext_lazy("Annahme zurücknehmen"),
+    (Status.PLANNED, Status.ACCEPTED): gettext_lazy("zurück zu „angenommen“"),
+    (Status.IN_PROGRESS, Status.ACCEPTED): gettext_lazy("Beginn zurücknehmen"),
+    (Status.DELAYED, Status.ACCEPTED): gettext_lazy("Beginn zurücknehmen"),
+    (Status.DONE, Status.IN_PROGRESS): gettext_lazy("wieder in Arbeit"),
 }
 
 
@@ -163,9 +171,26 @@ class MeasureDetailView(ObjectMixin, TemplateView):
             prerequisites=measure.prerequisites.select_related("org_unit").order_by("title"),
             dependents=measure.dependents.select_related("org_unit").order_by("title"),
             next_statuses=[
-                (s, Status(s).label) for s in NEXT_STATUSES.get(Status(measure.status), [])
+                (
+                    s,
+                    STEP_BACK.get((measure.status, s)) or Status(s).label,
+                    (measure.status, s) in STEP_BACK,
+                )
+                for s in NEXT_STATUSES.get(Status(measure.status), [])
             ],
         )
+        if (
+            measure.status in (Status.IN_PROGRESS, Status.DELAYED)
+            and "progress_form" not in context
+        ):
+            context["progress_form"] = ProgressForm(
+                delayed=measure.status == Status.DELAYED,
+                initial={
+                    "started_on": measure.started_on,
+                    "percent_done": measure.percent_done,
+                    "earliest_start": measure.earliest_start,
+                },
+            )
         return context
 
 
@@ -187,6 +212,27 @@ class StatusView(ObjectMixin, TemplateView):
             logic.set_status(actor=request.user, measure=measure, status=status)
             messages.success(request, _("Status: %(s)s.") % {"s": Status(status).label})
         return redirect(measure.get_absolute_url())
+
+
+class ProgressView(MeasureDetailView):
+    """POST: the state of a measure under way or delayed; errors show on the measure's page."""
+
+    permission_required = "measures.change"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        measure = self.load_object()
+        form = ProgressForm(request.POST, delayed=measure.status == Status.DELAYED)
+        if form.is_valid():
+            try:
+                logic.record_progress(actor=request.user, measure=measure, **form.cleaned_data)
+            except logic.MeasureError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Stand gespeichert; der nächste Plan rechnet damit."))
+                return redirect(measure.get_absolute_url())
+        context = self.get_context_data(progress_form=form)
+        return self.render_to_response(context)
 
 
 class MeasureFormView(ObjectFormView):

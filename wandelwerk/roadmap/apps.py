@@ -8,4 +8,4 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Fahrplan")
 
     def ready(self) -> None:
-        from wandelwerk.roadmap import planning  # noqa: F401  (registers the planning job)
+        from wandelwerk.roadmap import tasks  # noqa: F401  (registers the planning job)

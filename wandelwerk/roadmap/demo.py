@@ -49,7 +49,7 @@ def build_demo(stdout: Any) -> None:
                     "change_capacity": change,
                 },
             )
-            plan_scenario(scenario, time_limit=3)
+            plan_scenario(scenario, time_limit=10)
             created.append(scenario)
         freeze_as_baseline(actor=None, scenario=created[0])
         stdout.write(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from wandelwerk.core.forms import KernModelForm
 from wandelwerk.roadmap.models import Scenario
 
@@ -21,3 +23,29 @@ class ScenarioForm(KernModelForm):
             "weight_deadlines",
             "weight_focus",
         ]
+
+
+WHAT_IF_FIELDS = [
+    "budget_per_year",
+    "internal_days_per_period",
+    "provider_days_per_period",
+    "change_capacity",
+    "weight_benefit",
+    "weight_deadlines",
+    "weight_focus",
+]
+
+
+class WhatIfForm(KernModelForm):
+    """The scenario's capacities, budget and weights to try out, starting from its own."""
+
+    class Meta:
+        model = Scenario
+        fields = WHAT_IF_FIELDS
+
+    def __init__(self, *args: Any, scenario: Scenario, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {name: getattr(scenario, name) for name in WHAT_IF_FIELDS})
+        kwargs["auto_id"] = "wasw-%s"
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.help_text = ""

@@ -70,13 +70,20 @@ class Scenario(TenantModel):
 
 
 class Plan(TenantModel):
-    """One run of the planner for a scenario: its status, quality and placements."""
+    """One run of the planner for a scenario: a record of its moment. It keeps the parameters it
+    was computed with and, in its placements, every measure as planned; nothing of it is read
+    from the live scenario or measures again, so a plan the council adopted never changes."""
 
     class Status(models.TextChoices):
-        OPTIMAL = "optimal", _("optimal")
+        OPTIMAL = "optimal", _("bestmöglich")
         FEASIBLE = "feasible", _("zulässig")
         INFEASIBLE = "infeasible", _("nicht lösbar")
         UNKNOWN = "unknown", _("ohne Ergebnis")
+
+    class Reference(models.TextChoices):
+        NONE = "", _("keiner")
+        PREVIOUS = "previous", _("der vorige Plan")
+        BASELINE = "baseline", _("die Basis")
 
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="plans")
     status = models.CharField(_("Ergebnis"), max_length=20, choices=Status.choices)
@@ -84,7 +91,21 @@ class Plan(TenantModel):
     bound = models.FloatField(_("Schranke"), null=True, blank=True)
     gap = models.FloatField(_("Abstand zum Optimum"), null=True, blank=True)
     seconds = models.FloatField(_("Rechenzeit (s)"), default=0)
+    first_period = models.IntegerField(_("erstes Halbjahr"), default=0)  # HalfYear.ordinal
+    periods = models.PositiveSmallIntegerField(_("Anzahl Halbjahre"), default=0)
+    planned_on = models.DateField(_("geplant am Stand vom"), null=True, blank=True)
+    parameters = models.JSONField(_("Parameter"), default=dict, blank=True)
+    reference = models.CharField(
+        _("Ausgangspunkt"), max_length=20, choices=Reference.choices, blank=True
+    )
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    baseline = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     diagnosis = models.JSONField(_("Diagnose"), default=list, blank=True)
+    warnings = models.JSONField(_("Hinweise"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -93,31 +114,76 @@ class Plan(TenantModel):
     class Meta:
         verbose_name = _("Plan")
         verbose_name_plural = _("Pläne")
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.scenario} ({self.created_at:%d.%m.%Y %H:%M})"
 
+    @property
+    def first_half_year(self) -> HalfYear:
+        return HalfYear.from_ordinal(self.first_period)
+
+    @property
+    def half_years(self) -> list[HalfYear]:
+        return [self.first_half_year.shift(i) for i in range(self.periods)]
+
 
 class Placement(TenantModel):
-    """Where the plan puts one measure, and why not earlier."""
+    """Where a plan puts one measure, the measure as it was planned, and why it sits there.
+
+    ``start`` and ``end`` are calendar half-years (``HalfYear.ordinal``), ``end`` inclusive;
+    ``demands`` holds the staff days per resource and ``costs`` the euro for each half-year it
+    runs (keyed by ``HalfYear.ordinal``; the fiscal year follows from the plan's parameters);
+    ``reason`` and the moves are data the pages put into words (see ``texts.py``)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="placements")
+    # The measure it was; kept when the measure is deleted (no constraint), so a plan's page
+    # never changes: its link then leads to "not found".
     measure = models.ForeignKey(
-        "measures.Measure", on_delete=models.CASCADE, related_name="placements"
+        "measures.Measure",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="placements",
     )
-    start = models.SmallIntegerField(_("Beginn (Halbjahr-Index)"), null=True, blank=True)
-    end = models.SmallIntegerField(
-        _("Ende (Halbjahr-Index, einschließlich)"), null=True, blank=True
-    )
-    reason = models.CharField(_("Warum nicht früher"), max_length=300, blank=True)
+    title = models.CharField(_("Maßnahme"), max_length=200, default="")
+    area = models.CharField(_("Handlungsfeld"), max_length=20, default="")
+    org_unit = models.CharField(_("Organisationseinheit (Kürzel)"), max_length=30, blank=True)
+    org_unit_name = models.CharField(_("Organisationseinheit"), max_length=200, blank=True)
+    status = models.CharField(_("Status bei der Planung"), max_length=20, default="")
+    start = models.IntegerField(_("Beginn (Halbjahr)"), null=True, blank=True)
+    end = models.IntegerField(_("Ende (Halbjahr, einschließlich)"), null=True, blank=True)
+    duration = models.PositiveSmallIntegerField(_("Dauer (Halbjahre)"), default=1)
+    demands = models.JSONField(_("Personentage je Halbjahr"), default=dict, blank=True)
+    costs = models.JSONField(_("Euro je Halbjahr"), default=dict, blank=True)
+    benefit = models.PositiveSmallIntegerField(_("Nutzen"), default=0)
+    deadline = models.DateField(_("Frist"), null=True, blank=True)
+    deadline_hard = models.BooleanField(_("feste Frist"), default=False)
+    prerequisites = models.JSONField(_("Voraussetzungen"), default=list, blank=True)
+    reason = models.JSONField(_("Warum dort"), default=dict, blank=True)
+    move_previous = models.JSONField(_("Verschiebung gegenüber dem vorigen Plan"), null=True)
+    move_baseline = models.JSONField(_("Verschiebung gegenüber der Basis"), null=True)
     critical = models.BooleanField(_("auf der kritischen Kette"), default=False)
     late = models.BooleanField(_("Frist verfehlt"), default=False)
 
     class Meta:
         verbose_name = _("Einplanung")
         verbose_name_plural = _("Einplanungen")
-        ordering = ["start", "measure__title"]
+        ordering = ["start", "title", "id"]
 
     def __str__(self) -> str:
-        return f"{self.measure}: {self.start}–{self.end}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The measure's name as the plan shows it: with its unit, as measures are named."""
+        return f"{self.title} ({self.org_unit})" if self.org_unit else self.title
+
+    @property
+    def start_half_year(self) -> HalfYear | None:
+        return None if self.start is None else HalfYear.from_ordinal(self.start)
+
+    @property
+    def end_half_year(self) -> HalfYear | None:
+        return None if self.end is None else HalfYear.from_ordinal(self.end)

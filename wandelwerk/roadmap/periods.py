@@ -22,6 +22,15 @@ class HalfYear:
     def of(cls, date: dt.date) -> HalfYear:
         return cls(date.year, 1 if date.month <= 6 else 2)
 
+    @classmethod
+    def from_ordinal(cls, ordinal: int) -> HalfYear:
+        return cls(ordinal // 2, ordinal % 2 + 1)
+
+    @property
+    def ordinal(self) -> int:
+        """The half-year as one number (``year * 2 + half - 1``), as plans store it."""
+        return self.year * 2 + self.half - 1
+
     def shift(self, periods: int) -> HalfYear:
         index = self.year * 2 + (self.half - 1) + periods
         return HalfYear(index // 2, index % 2 + 1)

@@ -1,119 +1,29 @@
-"""From a scenario and the municipality's measures to the engine's problem, and back to a plan."""
+"""Planning a scenario: the engine's result becomes a plan, a record of its moment.
+
+``plan_scenario`` builds the problem as of today (``problem.py``), starts from the previous plan
+or the council's baseline, solves, and stores the plan with the parameters it was computed with
+and every measure as planned: its calendar half-years, staff days per half-year, euro per fiscal
+year, why it sits there and why it moved. ``what_if`` does the same for changed parameters
+without storing anything. Reading plans is ``queries.py``'s business.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.jobs.models import Job
-from wandelwerk.jobs.registry import runner
-from wandelwerk.measures.models import Measure, Status
-from wandelwerk.roadmap.engine import Problem, Task, Weights, solve
+from wandelwerk.measures.models import Status
+from wandelwerk.roadmap.engine import Reason, Result, solve
 from wandelwerk.roadmap.engine import Status as EngineStatus
-from wandelwerk.roadmap.engine.model import spread
+from wandelwerk.roadmap.engine.explain import explain_moves
+from wandelwerk.roadmap.engine.model import Solution, Task, spread
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
-from wandelwerk.roadmap.periods import HalfYear, period_of, periods
-
-INTERNAL = "Eigene Personentage"
-PROVIDER = "Beratertage"
-PLANNED_STATUSES = [
-    Status.ACCEPTED,
-    Status.PLANNED,
-    Status.IN_PROGRESS,
-    Status.DELAYED,
-    Status.DONE,
-]
-
-
-@dataclass
-class Built:
-    problem: Problem
-    measures: dict[str, Measure]
-
-
-def _demands(m: Measure) -> dict[str, int]:
-    """Staff days per half-year the measure runs: its effort spread over its duration."""
-    duration = max(1, m.duration)
-    return {
-        INTERNAL: math.ceil(m.internal_days / duration),
-        PROVIDER: math.ceil(m.provider_days / duration),
-    }
-
-
-def build_problem(scenario: Scenario, *, today: dt.date | None = None) -> Built:
-    """Measures not yet begun start no earlier than the current half-year: a re-plan starts from
-    today, while work done or under way keeps its actual start."""
-    first = scenario.first_period
-    horizon = scenario.periods
-    now = max(0, period_of(today or timezone.localdate(), first))
-    measures = {
-        str(m.pk): m
-        for m in Measure.objects.filter(status__in=PLANNED_STATUSES)
-        .select_related("org_unit")
-        .prefetch_related("prerequisites")
-    }
-    tasks = []
-    for key, m in measures.items():
-        duration = max(1, m.duration)
-        fixed = None
-        if (
-            m.status in (Status.IN_PROGRESS, Status.DONE, Status.DELAYED)
-            and m.started_on is not None
-        ):
-            fixed = max(0, min(horizon - duration, period_of(m.started_on, first)))
-        deadline = None
-        if m.deadline is not None:
-            deadline = max(0, period_of(m.deadline, first) + 1)
-        tasks.append(
-            Task(
-                id=key,
-                duration=duration,
-                demands=_demands(m),
-                cost=m.budget_eur,
-                units=(m.org_unit.code,) if m.org_unit else (),
-                area=m.area,
-                benefit=m.benefit,
-                release=max(now, period_of(m.earliest_start, first) if m.earliest_start else 0),
-                deadline=deadline,
-                deadline_hard=m.deadline_is_hard and deadline is not None,
-                fixed_start=fixed,
-                predecessors=tuple(
-                    str(p.pk) for p in m.prerequisites.all() if str(p.pk) in measures
-                ),
-            )
-        )
-    half_years = periods(first, horizon)
-    fiscal_years = sorted(
-        {h.fiscal_year(scenario.municipality.fiscal_year_start_month) for h in half_years}
-    )
-    index = {year: i for i, year in enumerate(fiscal_years)}
-    units = {code for t in tasks for code in t.units}
-    problem = Problem(
-        horizon=horizon,
-        tasks=tasks,
-        capacities={
-            INTERNAL: [scenario.internal_days_per_period] * horizon,
-            PROVIDER: [scenario.provider_days_per_period] * horizon,
-        },
-        budgets=[scenario.budget_per_year] * len(fiscal_years),
-        fiscal_year=[
-            index[h.fiscal_year(scenario.municipality.fiscal_year_start_month)] for h in half_years
-        ],
-        change_capacity={u: scenario.change_capacity for u in units},
-        weights=Weights(
-            benefit=scenario.weight_benefit,
-            deadlines=scenario.weight_deadlines * 10,
-            focus=scenario.weight_focus,
-        ),
-    )
-    return Built(problem, measures)
-
+from wandelwerk.roadmap.problem import Built, Parameters, build_problem, fiscal_years
 
 STATUS_MAP = {
     EngineStatus.OPTIMAL: Plan.Status.OPTIMAL,
@@ -121,243 +31,312 @@ STATUS_MAP = {
     EngineStatus.INFEASIBLE: Plan.Status.INFEASIBLE,
     EngineStatus.UNKNOWN: Plan.Status.UNKNOWN,
 }
+DEFAULT_SECONDS = 20.0
 
 
-def plan_scenario(
-    scenario: Scenario, *, actor: Any = None, time_limit: float = 20.0, progress: Any = None
-) -> Plan:
-    built = build_problem(scenario)
-    previous = scenario.plans.first()
-    hint = (
-        {str(p.measure_id): p.start for p in previous.placements.all() if p.start is not None}
-        if previous
-        else None
-    )
-    result = solve(built.problem, time_limit=time_limit, workers=2, progress=progress, hint=hint)
-    with transaction.atomic():
-        plan = Plan.objects.create(
-            municipality=scenario.municipality,
-            scenario=scenario,
-            status=STATUS_MAP[result.status],
-            objective=result.objective,
-            bound=result.bound,
-            gap=result.gap,
-            seconds=round(result.seconds, 2),
-            diagnosis=[
-                {
-                    "kind": c.kind,
-                    "tasks": [
-                        str(built.measures[t]) if t in built.measures else t for t in c.tasks
-                    ],
-                    "message": _readable(c.message, built),
-                }
-                for c in result.conflicts
-            ],
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+def latest_plan(scenario: Scenario) -> Plan | None:
+    return Plan.objects.filter(scenario=scenario).order_by("-created_at", "-id").first()
+
+
+def baseline_plan(*, exclude: Scenario | None = None) -> Plan | None:
+    """The plan the council adopted: the latest plan of the scenario frozen as the baseline."""
+    baseline = Scenario.objects.filter(is_baseline=True)
+    if exclude is not None:
+        baseline = baseline.exclude(pk=exclude.pk)
+    scenario = baseline.first()
+    return latest_plan(scenario) if scenario else None
+
+
+def _starts_of(plan: Plan | None, built: Built) -> dict[str, int]:
+    """A stored plan's starts as periods of ``built``'s problem, for the measures still free."""
+    if plan is None:
+        return {}
+    first = built.parameters.first_period
+    free = {t.id for t in built.problem.tasks if t.fixed_start is None}
+    return {
+        str(measure_id): start - first
+        for measure_id, start in plan.placements.values_list("measure_id", "start")
+        if measure_id is not None and start is not None and str(measure_id) in free
+    }
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Where a measure shows in a plan: calendar half-years (``HalfYear.ordinal``)."""
+
+    start: int | None
+    end: int | None
+
+
+def shown(built: Built, result: Result) -> dict[str, Shown]:
+    first, now = built.parameters.first_period, built.now
+    tasks = {t.id: t for t in built.problem.tasks}
+    places: dict[str, Shown] = {}
+    for key, entry in built.entries.items():
+        if entry.task is None:
+            if entry.finished is not None:  # done: where it happened
+                began = entry.started if entry.started is not None else entry.finished
+                places[key] = Shown(first + began, first + entry.finished)
+            else:
+                places[key] = Shown(None, None)
+            continue
+        start = result.starts.get(key)
+        if start is None:
+            places[key] = Shown(None, None)
+            continue
+        end = start + tasks[key].duration - 1
+        began = entry.started if entry.started is not None else start
+        if entry.task.fixed_start is not None and entry.started is None:
+            began = now
+        places[key] = Shown(first + min(began, start), first + end)
+    return places
+
+
+def _reason(reason: Reason | None, built: Built) -> dict[str, Any]:
+    """An engine reason as stored data: calendar half-years, fiscal years, measure titles."""
+    if reason is None:
+        return {}
+    first = built.parameters.first_period
+    data: dict[str, Any] = {"kind": reason.kind}
+    if reason.period is not None:
+        data["period"] = (
+            fiscal_years(built)[reason.period] if reason.kind == "budget" else first + reason.period
         )
-        tasks = {t.id: t for t in built.problem.tasks}
-        placements = []
-        for key, measure in built.measures.items():
-            start = result.starts.get(key)
-            task = tasks[key]
-            reason = result.reasons.get(key)
-            placements.append(
-                Placement(
-                    municipality=scenario.municipality,
-                    plan=plan,
-                    measure=measure,
-                    start=start,
-                    end=None if start is None else start + task.duration - 1,
-                    reason=_readable(reason.message, built)[:300]
-                    if reason
-                    else ("passt nicht in den Planungszeitraum" if start is None else ""),
-                    critical=key in result.critical,
-                    late=start is not None
-                    and task.deadline is not None
-                    and start + task.duration > task.deadline,
-                )
+    if reason.kind in ("predecessor", "predecessor_left_out"):
+        data["ref"] = str(built.entries[reason.ref].measure)
+        data["ref_id"] = built.entries[reason.ref].measure.pk
+    elif reason.ref:
+        data["ref"] = reason.ref
+    if reason.kind == "release" and reason.period == built.now:
+        data["kind"] = "today"
+    for name in ("used", "available"):
+        if getattr(reason, name) is not None:
+            data[name] = getattr(reason, name)
+    return data
+
+
+def _why(key: str, built: Built, result: Result) -> dict[str, Any]:
+    entry = built.entries[key]
+    first = built.parameters.first_period
+    m = entry.measure
+    if entry.task is None:
+        if m.status == Status.DONE:
+            return {"kind": "done"}
+        return {"kind": "over", "period": first + built.parameters.periods - 1}
+    if entry.task.fixed_start is not None:
+        began = entry.started if entry.started is not None else built.now
+        return {"kind": "under_way", "period": first + began, "percent": m.percent_done}
+    return _reason(result.reasons.get(key), built)
+
+
+def _moves(
+    built: Built, result: Result, places: Mapping[str, Shown], other: Plan | None
+) -> dict[str, dict[str, Any]]:
+    """Measures shown elsewhere than in ``other``, each with the reason it moved."""
+    if other is None:
+        return {}
+    before = {
+        str(m): s for m, s in other.placements.values_list("measure_id", "start") if m is not None
+    }
+    engine = explain_moves(built.problem, result.starts, _starts_of(other, built))
+    moves: dict[str, dict[str, Any]] = {}
+    for key, place in places.items():
+        old = before.get(key)
+        if old == place.start:
+            continue
+        status = built.entries[key].measure.status
+        if key in engine:
+            data = _reason(engine[key], built)
+        elif key not in before:
+            data = {"kind": "new"}
+        elif status == Status.DONE:
+            data = {"kind": "done"}
+        elif status in (Status.IN_PROGRESS, Status.DELAYED):
+            data = _why(key, built, result)
+        else:
+            data = {"kind": "objective"}
+        moves[key] = {"from": old, **data}
+    return moves
+
+
+def _demands(task: Task, start: int, first: int) -> dict[str, dict[str, int]]:
+    return {
+        resource: {str(first + start + offset): need for offset in range(task.duration)}
+        for resource, need in task.demands.items()
+        if need
+    }
+
+
+def _costs(task: Task, start: int, first: int) -> dict[str, int]:
+    """Euro per half-year it runs (its fiscal year follows from the plan's parameters)."""
+    return {
+        str(first + start + offset): euro
+        for offset in range(task.duration)
+        if (euro := spread(task.cost, task.duration, offset))
+    }
+
+
+def conflict_data(conflict: Any, built: Built) -> dict[str, Any]:
+    first = built.parameters.first_period
+    data: dict[str, Any] = {
+        "kind": conflict.kind,
+        "measures": [str(built.entries[t].measure) for t in conflict.tasks if t in built.entries],
+        "ref": conflict.ref,
+        "need": conflict.need,
+        "available": conflict.available,
+    }
+    if conflict.period is not None:
+        data["period"] = (
+            fiscal_years(built)[conflict.period]
+            if conflict.kind == "budget"
+            else first + conflict.period
+        )
+    return data
+
+
+@transaction.atomic
+def _store(
+    scenario: Scenario,
+    built: Built,
+    result: Result,
+    *,
+    actor: Any,
+    today: dt.date,
+    reference: str,
+    previous: Plan | None,
+    baseline: Plan | None,
+) -> Plan:
+    first = built.parameters.first_period
+    plan = Plan.objects.create(
+        municipality=scenario.municipality,
+        scenario=scenario,
+        status=STATUS_MAP[result.status],
+        objective=result.objective,
+        bound=result.bound,
+        gap=result.gap,
+        seconds=round(result.seconds, 2),
+        first_period=first,
+        periods=built.parameters.periods,
+        planned_on=today,
+        parameters={**built.parameters.as_dict(), "now": first + built.now},
+        reference=reference,
+        previous=previous,
+        baseline=baseline,
+        diagnosis=[conflict_data(c, built) for c in result.conflicts],
+        warnings=built.warnings,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    places = shown(built, result)
+    moved_previous = _moves(built, result, places, previous)
+    moved_baseline = _moves(built, result, places, baseline)
+    tasks = {t.id: t for t in built.problem.tasks}
+    placements = []
+    for key, entry in built.entries.items():
+        m, task, place = entry.measure, tasks.get(key), places[key]
+        start = result.starts.get(key)
+        late = (
+            task is not None
+            and start is not None
+            and task.deadline is not None
+            and start + task.duration > task.deadline
+        )
+        placed = task is not None and start is not None
+        placements.append(
+            Placement(
+                municipality=scenario.municipality,
+                plan=plan,
+                measure=m,
+                title=m.title,
+                area=m.area,
+                org_unit=m.org_unit.code if m.org_unit else "",
+                org_unit_name=m.org_unit.name if m.org_unit else "",
+                status=m.status,
+                start=place.start,
+                end=place.end,
+                duration=max(1, m.duration),
+                demands=_demands(task, start, first) if placed else {},  # type: ignore[arg-type]
+                costs=_costs(task, start, first) if placed else {},  # type: ignore[arg-type]
+                benefit=m.benefit,
+                deadline=m.deadline,
+                deadline_hard=m.deadline_is_hard,
+                prerequisites=[p.pk for p in m.prerequisites.all() if str(p.pk) in built.entries],
+                reason=_why(key, built, result),
+                move_previous=moved_previous.get(key),
+                move_baseline=moved_baseline.get(key),
+                critical=key in result.critical,
+                late=late,
             )
-        Placement.objects.bulk_create(placements)
+        )
+    Placement.objects.bulk_create(placements)
     return plan
 
 
-def _readable(message: str, built: Built) -> str:
-    """Replace measure ids in engine messages by the measures' names."""
-    for key, measure in built.measures.items():
-        message = message.replace(f"„{key}“", f"„{measure}“")
-    return message
-
-
-@runner("roadmap.plan")
-def run_planning(job: Job, progress: Any) -> dict[str, Any]:
-    scenario = Scenario.objects.get(pk=job.params["scenario"])
-    progress(5, "Planung wird vorbereitet")
-    found = {"n": 0}
-
-    def on_solution(objective: float, bound: float | None) -> None:
-        found["n"] += 1
-        progress(
-            min(95, 10 + 8 * found["n"]),
-            f"{found['n']}. Lösung gefunden (Zielwert {objective:,.0f})".replace(",", "."),
-        )
-
-    plan = plan_scenario(scenario, actor=job.created_by, progress=on_solution)
-    job.result_url = scenario.get_absolute_url()
-    return {"plan": plan.pk, "status": plan.status}
-
-
-def bundles(plan: Plan, scenario: Scenario) -> list[dict[str, Any]]:
-    """Half-year columns with the Digitalbündel: measures that start in that half-year, by area."""
-    columns: list[dict[str, Any]] = [
-        {"period": h, "areas": defaultdict(list)}
-        for h in periods(scenario.first_period, scenario.periods)
-    ]
-    for placement in plan.placements.select_related("measure", "measure__org_unit"):
-        if placement.start is not None and 0 <= placement.start < len(columns):
-            columns[placement.start]["areas"][placement.measure.area].append(placement)
-    for column in columns:
-        column["areas"] = sorted(column["areas"].items())
-    return columns
-
-
-@dataclass(frozen=True)
-class PeriodUse:
-    period: HalfYear
-    internal: int
-    provider: int
-    budget: int
-
-    def share(self, used: int, capacity: int) -> float | None:
-        return None if capacity <= 0 else round(100 * used / capacity, 1)
-
-
-@dataclass(frozen=True)
-class YearUse:
-    year: int
-    used: int
-    budget: int
-
-    @property
-    def share(self) -> float | None:
-        return None if self.budget <= 0 else round(100 * self.used / self.budget, 1)
-
-
-@dataclass(frozen=True)
-class CapacityUse:
-    """What a plan uses of the scenario's capacity, counted as the planner counts it: days of a
-    measure split evenly over its half-years (rounded up), euro spread evenly with the remainder
-    in the first half-year, summed per fiscal year against the budget."""
-
-    periods: list[PeriodUse]
-    years: list[YearUse]
-    internal_capacity: int
-    provider_capacity: int
-
-    def internal_share(self, use: PeriodUse) -> float | None:
-        return use.share(use.internal, self.internal_capacity)
-
-    def provider_share(self, use: PeriodUse) -> float | None:
-        return use.share(use.provider, self.provider_capacity)
-
-
-def capacity_use(plan: Plan, scenario: Scenario) -> CapacityUse:
-    half_years = periods(scenario.first_period, scenario.periods)
-    internal = [0] * scenario.periods
-    provider = [0] * scenario.periods
-    budget = [0] * scenario.periods
-    for placement in plan.placements.select_related("measure"):
-        if placement.start is None:
-            continue
-        m = placement.measure
-        duration = max(1, m.duration)
-        demands = _demands(m)
-        for offset in range(duration):
-            p = placement.start + offset
-            if not 0 <= p < scenario.periods:
-                continue
-            internal[p] += demands[INTERNAL]
-            provider[p] += demands[PROVIDER]
-            budget[p] += spread(m.budget_eur, duration, offset)
-    start_month = scenario.municipality.fiscal_year_start_month
-    per_year: dict[int, int] = defaultdict(int)
-    for h, euro in zip(half_years, budget, strict=True):
-        per_year[h.fiscal_year(start_month)] += euro
-    return CapacityUse(
-        periods=[
-            PeriodUse(h, internal[i], provider[i], budget[i]) for i, h in enumerate(half_years)
-        ],
-        years=[YearUse(y, used, scenario.budget_per_year) for y, used in sorted(per_year.items())],
-        internal_capacity=scenario.internal_days_per_period,
-        provider_capacity=scenario.provider_days_per_period,
+def plan_scenario(
+    scenario: Scenario,
+    *,
+    actor: Any = None,
+    today: dt.date | None = None,
+    reference: str = Plan.Reference.PREVIOUS,
+    time_limit: float = DEFAULT_SECONDS,
+    on_solution: Callable[[Solution], None] | None = None,
+) -> Plan:
+    """Plan ``scenario`` as of ``today`` and store the plan. The search starts from the previous
+    plan (``reference="previous"``) or the council's baseline (``"baseline"``); moving a measure
+    away from it costs, so only a real gain moves it."""
+    today = today or timezone.localdate()
+    built = build_problem(scenario, today=today)
+    previous = latest_plan(scenario)
+    baseline = baseline_plan(exclude=scenario)
+    start_from = baseline if reference == Plan.Reference.BASELINE else previous
+    if start_from is None:
+        reference = Plan.Reference.NONE
+    result = solve(
+        built.problem,
+        time_limit=time_limit,
+        workers=2,
+        reference=_starts_of(start_from, built) if start_from is not None else None,
+        on_solution=on_solution,
+    )
+    return _store(
+        scenario,
+        built,
+        result,
+        actor=actor,
+        today=today,
+        reference=reference,
+        previous=previous,
+        baseline=baseline,
     )
 
 
-@dataclass
-class Figures:
-    """The numbers compared between scenarios, per half-year and per fiscal year."""
-
-    scenario: Scenario
-    plan: Plan | None
-    finished: list[int]  # measures finished per half-year
-    benefit: list[int]  # benefit delivered up to the end of each half-year
-    cost_per_year: dict[int, int]
-    late: list[str]
-    unplaced: list[str]
-
-
-def figures(scenario: Scenario) -> Figures:
-    plan = scenario.plans.first()
-    n = scenario.periods
-    finished, gained = [0] * n, [0] * n
-    cost: dict[int, int] = defaultdict(int)
-    late, unplaced = [], []
-    if plan is not None:
-        cost.update({y.year: y.used for y in capacity_use(plan, scenario).years})
-        for placement in plan.placements.select_related("measure"):
-            m = placement.measure
-            if placement.start is None:
-                unplaced.append(str(m))
-                continue
-            end = placement.end if placement.end is not None else placement.start
-            if end < n:
-                finished[end] += 1
-                gained[end] += m.benefit
-            if placement.late:
-                late.append(str(m))
-    running = 0
-    benefit = []
-    for value in gained:
-        running += value
-        benefit.append(running)
-    return Figures(scenario, plan, finished, benefit, dict(sorted(cost.items())), late, unplaced)
-
-
 @dataclass(frozen=True)
-class Move:
-    measure: Measure
-    before: str  # half-year label or "nicht eingeplant"
-    after: str
+class WhatIf:
+    """A plan for changed parameters, not stored: what would move, what would be late or left
+    out, and the cost per fiscal year."""
+
+    parameters: Parameters
+    result: Result
+    built: Built
+    places: dict[str, Shown]
+    moves: dict[str, dict[str, Any]]
 
 
-def differences(plan: Plan, other: Plan | None) -> list[Move]:
-    """Measures whose start differs between two plans (by calendar half-year)."""
-    if other is None:
-        return []
-
-    def labels(p: Plan) -> dict[int, tuple[Measure, str]]:
-        first = p.scenario.first_period
-        return {
-            pl.measure_id: (
-                pl.measure,
-                first.shift(pl.start).label if pl.start is not None else "nicht eingeplant",
-            )
-            for pl in p.placements.select_related("measure", "plan__scenario")
-        }
-
-    mine, theirs = labels(plan), labels(other)
-    moves = [
-        Move(measure, theirs[pk][1] if pk in theirs else "nicht im Plan", label)
-        for pk, (measure, label) in mine.items()
-        if theirs.get(pk, (None, None))[1] != label
-    ]
-    return sorted(moves, key=lambda m: m.measure.title)
+def what_if(
+    scenario: Scenario,
+    changes: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+    time_limit: float = 1.5,
+) -> WhatIf:
+    """The plan of ``scenario`` with ``changes`` to its parameters, from its latest plan."""
+    today = today or timezone.localdate()
+    built = build_problem(scenario, today=today, parameters=Parameters.of(scenario, **changes))
+    current = latest_plan(scenario)
+    result = solve(
+        built.problem,
+        time_limit=time_limit,
+        workers=2,
+        reference=_starts_of(current, built) if current is not None else None,
+    )
+    places = shown(built, result)
+    return WhatIf(built.parameters, result, built, places, _moves(built, result, places, current))

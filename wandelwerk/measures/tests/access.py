@@ -28,5 +28,6 @@ ROWS = {
     "measures:measure_update": (measure, EDIT, EDIT),
     "measures:measure_delete": (measure, EDIT, EDIT),
     "measures:measure_status": (measure, None, EDIT),
+    "measures:measure_progress": (measure, None, EDIT),
     "measures:recommend": (assessment, None, EDIT),
 }

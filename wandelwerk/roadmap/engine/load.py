@@ -35,14 +35,17 @@ class Load:
                 spend[fiscal_year[p]] += task.cost_in(offset)
         return spend
 
-    def add(self, task: Task, start: int) -> None:
+    def add(self, task: Task, start: int, sign: int = 1) -> None:
         for p in range(start, start + task.duration):
             for r, need in task.demands.items():
-                self.resources[(r, p)] += need
+                self.resources[(r, p)] += sign * need
             for u in task.units:
-                self.units[(u, p)] += 1
+                self.units[(u, p)] += sign
         for year, cost in self.spend_of(task, start).items():
-            self.spend[year] += cost
+            self.spend[year] += sign * cost
+
+    def remove(self, task: Task, start: int) -> None:
+        self.add(task, start, -1)
 
     def fits(self, task: Task, start: int) -> bool:
         """``task`` can start in ``start`` on top of this load: inside the horizon, within every

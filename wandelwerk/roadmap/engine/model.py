@@ -72,18 +72,52 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a task does not start one period earlier."""
+    """Why a task is not one period earlier (or, for a move, not where it was before), as data:
+    the pages put it into words with calendar half-years.
 
-    kind: str  # release | fixed | predecessor | resource | budget | change | objective | start
-    message: str  # German, for the page
-    ref: str = ""  # the predecessor, resource, fiscal year index or unit that binds
+    ``kind``: ``start`` (the first period of the plan), ``release`` (its earliest start),
+    ``fixed`` (under way: its remaining work is fixed), ``predecessor`` (``ref`` ends in
+    ``period``), ``resource`` / ``budget`` / ``change`` (``ref`` is the resource, the fiscal year
+    index or the unit; ``used`` of ``available`` taken in ``period``), ``objective`` (earlier
+    would be possible; the plan gains more this way), ``earlier`` (moved earlier for a gain),
+    ``placed`` / ``left_out`` (in one plan, not in the other), ``horizon`` (no room left before
+    the end of the plan), ``demand`` (needs more ``ref`` per period than any period has),
+    ``predecessor_left_out`` (``ref`` is not in the plan).
+    """
+
+    kind: str
+    ref: str = ""
+    period: int | None = None
+    used: int | None = None
+    available: int | None = None
 
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # deadline | capacity | prerequisite
+    """A rule that makes every plan impossible, as data.
+
+    ``kind``: ``capacity`` / ``budget`` / ``change`` (the fixed tasks need ``need`` of ``ref``
+    in ``period`` — a period, or for the budget a fiscal year index — where ``available`` is
+    there), ``demand`` (one task needs more than any period has), ``deadline`` (hard deadlines
+    that cannot all hold; ``period`` is the deadline when only one task is named), ``cycle``
+    (prerequisites in a circle, in order), ``unknown``.
+    """
+
+    kind: str
     tasks: tuple[str, ...]
-    message: str
+    ref: str = ""
+    period: int | None = None
+    need: int | None = None
+    available: int | None = None
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A plan the solver has found so far (handed to ``on_solution`` while it searches)."""
+
+    starts: dict[str, int]
+    objective: float
+    bound: float
 
 
 @dataclass
@@ -94,7 +128,8 @@ class Result:
     objective: float | None = None
     bound: float | None = None
     seconds: float = 0.0
-    reasons: dict[str, Reason] = field(default_factory=dict)
+    reasons: dict[str, Reason] = field(default_factory=dict)  # placed and left-out tasks
+    moves: dict[str, Reason] = field(default_factory=dict)  # tasks placed other than the reference
     critical: set[str] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
 

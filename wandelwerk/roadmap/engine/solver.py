@@ -6,27 +6,36 @@ period, the budget of each fiscal year (a task's cost spread over the periods it
 capacity per org unit (tasks of a unit at once), deadlines (hard: must hold; soft: a penalty per
 period late), release periods and fixed starts (work already done or under way) are sums over those
 booleans. Tasks without a hard deadline may be left out when the horizon is too short, at a large
-penalty, so a plan always comes back; ``Result.unscheduled`` names them. The solver starts from a
-greedy plan (``greedy``) or the caller's previous plan.
+penalty, so a plan always comes back; ``Result.unscheduled`` names them, with a reason each.
 
 Objective (minimised): benefit × end period (value early) + deadline penalty × periods late +
 focus × areas in change per period + a large penalty per task left out.
+
+Re-planning (``reference``: the previous plan's starts): the objective above is scaled by the
+number of tasks plus one, and every task placed other than in the reference costs one more. So
+a plan only changes where it gains (a strict gain outweighs moving every task), and planning an
+unchanged problem again, once the first plan is proven optimal, gives the same plan. The
+reference is also where the search starts; without one it starts from a greedy plan.
+
+One way of calling the engine serves a background run, a quick what-if and a page that shows
+plans while they improve: ``solve(problem, reference=…, time_limit=…, on_solution=…)``.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ortools.sat.python import cp_model
 
+from wandelwerk.roadmap.engine.conflicts import precheck
 from wandelwerk.roadmap.engine.core import add_jobs, add_precedences, add_resources
-from wandelwerk.roadmap.engine.explain import critical_chain, explain
+from wandelwerk.roadmap.engine.explain import critical_chain, explain, explain_moves
 from wandelwerk.roadmap.engine.greedy import greedy_plan
-from wandelwerk.roadmap.engine.model import Conflict, Problem, Result, Status, Task
+from wandelwerk.roadmap.engine.model import Conflict, Problem, Result, Solution, Status, Task
 
-Progress = Callable[[float, float | None], None]
+OnSolution = Callable[[Solution], None]
 LARGE = 300  # tasks; see solve()
 
 
@@ -37,8 +46,15 @@ class _Build:
     objective are sums over those booleans, with no helper variables; their linear relaxation is
     tight, which is what proves a plan near-optimal quickly."""
 
-    def __init__(self, problem: Problem, *, relax_deadlines: bool = False) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        *,
+        relax_deadlines: bool = False,
+        reference: Mapping[str, int] | None = None,
+    ) -> None:
         self.problem = problem
+        self.reference = reference
         self.model = cp_model.CpModel()
         model = self.model
         tasks = {t.id: t for t in problem.tasks}
@@ -194,7 +210,17 @@ class _Build:
                     for lits in running:
                         self.model.add(sum(lits) <= busy)
                     terms.append(w.focus * busy)
-        self.model.minimize(sum(terms))
+        objective = cp_model.LinearExpr.sum(terms)
+        if self.reference is not None:
+            # Scaled so that any strict gain outweighs moving every task; then one per move.
+            scale = len(problem.tasks) + 1
+            stays = [
+                self.x[t.id][self.reference[t.id]]
+                for t in problem.tasks
+                if self.reference.get(t.id) in self.x[t.id]
+            ]
+            objective = scale * objective + len(stays) - cp_model.LinearExpr.sum(stays)
+        self.model.minimize(objective)
 
 
 def _earliest(problem: Problem) -> dict[str, int]:
@@ -222,12 +248,20 @@ def _earliest(problem: Problem) -> dict[str, int]:
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, progress: Progress) -> None:
+    """Hands every better plan to the caller while the search goes on."""
+
+    def __init__(self, build: _Build, on_solution: OnSolution) -> None:
         super().__init__()
-        self.progress = progress
+        self.build = build
+        self.on_solution = on_solution
 
     def on_solution_callback(self) -> None:
-        self.progress(self.objective_value, self.best_objective_bound)
+        starts = {
+            task_id: int(self.value(job.start))
+            for task_id, job in self.build.jobs.items()
+            if job.present is None or self.boolean_value(job.present)
+        }
+        self.on_solution(Solution(starts, self.objective_value, self.best_objective_bound))
 
 
 def solve(
@@ -235,17 +269,18 @@ def solve(
     *,
     time_limit: float = 10.0,
     workers: int = 2,
-    progress: Progress | None = None,
-    hint: dict[str, int] | None = None,
+    reference: Mapping[str, int] | None = None,
+    on_solution: OnSolution | None = None,
 ) -> Result:
+    """The best plan found within ``time_limit`` seconds (proven optimal when the search ends
+    sooner). With ``reference``, moves away from it cost (see the module); ``on_solution`` gets
+    every better plan as it is found."""
     started = time.perf_counter()
-    conflicts = _precheck(problem)
+    conflicts = precheck(problem)
     if conflicts:
         return Result(Status.INFEASIBLE, conflicts=conflicts, seconds=time.perf_counter() - started)
-    build = _Build(problem)
-    # Without a hint from the caller (the previous plan), a quick greedy plan is the hint.
-    starting = greedy_plan(problem) if hint is None else hint
-    build.hint(starting)
+    build = _Build(problem, reference=reference)
+    build.hint(dict(reference) if reference is not None else greedy_plan(problem))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
@@ -253,10 +288,10 @@ def solve(
         # On a large model CP-SAT's presolve takes seconds and gains little: the model is already
         # tight, and the greedy hint is a complete plan to improve from the first moment.
         solver.parameters.cp_model_presolve = False
-    status = solver.solve(build.model, _Callback(progress) if progress else None)
+    status = solver.solve(build.model, _Callback(build, on_solution) if on_solution else None)
     if status == cp_model.INFEASIBLE:
         result = Result(Status.INFEASIBLE, seconds=time.perf_counter() - started)
-        result.conflicts = _diagnose(problem, build, solver)
+        result.conflicts = _diagnose(build, solver)
         return result
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Result(Status.UNKNOWN, seconds=time.perf_counter() - started)
@@ -277,82 +312,16 @@ def solve(
     )
     result.reasons = explain(problem, starts)
     result.critical = critical_chain(problem, starts, result.reasons)
+    if reference is not None:
+        result.moves = explain_moves(problem, starts, reference)
     return result
 
 
-def _precheck(problem: Problem) -> list[Conflict]:
-    """Conflicts visible without solving: a demand above every period's capacity, a hard
-    deadline before release + duration, a cycle of prerequisites."""
-    conflicts = []
-    for t in problem.tasks:
-        for resource, need in t.demands.items():
-            profile = problem.capacities.get(resource)
-            if profile is not None and need > max(profile, default=0):
-                conflicts.append(
-                    Conflict(
-                        "capacity",
-                        (t.id,),
-                        f"{t.id} braucht {need} {resource} je Halbjahr, die Kapazität ist höchstens {max(profile)}.",
-                    )
-                )
-        if t.deadline_hard and t.deadline is not None and t.release + t.duration > t.deadline:
-            conflicts.append(
-                Conflict(
-                    "deadline",
-                    (t.id,),
-                    f"Die Frist von „{t.id}“ (Halbjahr {t.deadline} des Plans) liegt vor frühestem Beginn plus Dauer ({t.release} + {t.duration}).",
-                )
-            )
-    ids = {t.id for t in problem.tasks}
-    graph = {t.id: [p for p in t.predecessors if p in ids] for t in problem.tasks}
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> list[str] | None:
-        if state.get(node) == 1:
-            return [*trail[trail.index(node) :], node]
-        if state.get(node) == 2:
-            return None
-        state[node] = 1
-        for nxt in graph[node]:
-            cycle = visit(nxt, [*trail, node])
-            if cycle:
-                return cycle
-        state[node] = 2
-        return None
-
-    for node in graph:
-        cycle = visit(node, [])
-        if cycle:
-            conflicts.append(
-                Conflict(
-                    "prerequisite",
-                    tuple(cycle),
-                    "Zirkel in den Voraussetzungen: " + " → ".join(f"„{c}“" for c in cycle),
-                )
-            )
-            break
-    return conflicts
-
-
-def _diagnose(problem: Problem, build: _Build, solver: cp_model.CpSolver) -> list[Conflict]:
+def _diagnose(build: _Build, solver: cp_model.CpSolver) -> list[Conflict]:
     """Name the hard deadlines that cannot hold together (from the solver's assumptions core)."""
     core = solver.sufficient_assumptions_for_infeasibility()
     by_index = {lit.index: task_id for task_id, lit in build.deadline_literals.items()}
-    names = [by_index[i] for i in core if i in by_index]
+    names = tuple(by_index[i] for i in core if i in by_index)
     if names:
-        tasks = {t.id: t for t in problem.tasks}
-        details = ", ".join(f"„{n}“ (bis Halbjahr {tasks[n].deadline} des Plans)" for n in names)
-        return [
-            Conflict(
-                "deadline",
-                tuple(names),
-                f"Diese festen Fristen sind mit den Voraussetzungen und Kapazitäten nicht zugleich zu halten: {details}.",
-            )
-        ]
-    return [
-        Conflict(
-            "capacity",
-            (),
-            "Die Kapazitäten, das Budget oder die festen Beginne lassen keinen Plan zu.",
-        )
-    ]
+        return [Conflict("deadline", names)]
+    return [Conflict("unknown", ())]

@@ -1,6 +1,7 @@
 from typing import Any
 
-from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
+from wandelwerk.core.testing.access_rows import ALL, CONSULT, EDIT, no_kwargs
+from wandelwerk.measures.tests.factories import MeasureFactory
 from wandelwerk.roadmap.tests.factories import ScenarioFactory
 
 
@@ -16,4 +17,7 @@ ROWS = {
     "roadmap:scenario_update": (scenario, EDIT, EDIT),
     "roadmap:scenario_delete": (scenario, EDIT, EDIT),
     "roadmap:scenario_action": (scenario, None, EDIT),
+    "roadmap:scenario_freeze": (scenario, CONSULT, CONSULT),
+    "roadmap:whatif": (scenario, None, ALL),
+    "roadmap:measure_standings": (lambda m: {"pk": MeasureFactory(municipality=m).pk}, ALL, None),
 }

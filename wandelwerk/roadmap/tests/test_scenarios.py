@@ -42,12 +42,10 @@ def test_create_copy_and_list_scenarios(client, users, home):
 def test_freeze_needs_a_plan_and_then_nothing_changes(client, users, home):
     scenario = ScenarioFactory(municipality=home, name="Ambitioniert", periods=10)
     client.force_login(users["consultant"])
-    page = client.post(
-        url("scenario_action", home, scenario.pk), {"action": "freeze"}, follow=True
-    ).content.decode()
+    page = client.post(url("scenario_freeze", home, scenario.pk), follow=True).content.decode()
     assert "zuerst planen" in page
     PlanFactory(scenario=scenario)
-    client.post(url("scenario_action", home, scenario.pk), {"action": "freeze"})
+    client.post(url("scenario_freeze", home, scenario.pk))
     scenario.refresh_from_db()
     assert scenario.is_baseline and scenario.frozen
     page = client.post(
@@ -64,7 +62,5 @@ def test_freeze_needs_a_plan_and_then_nothing_changes(client, users, home):
 def test_editors_cannot_freeze(client, users, home):
     scenario = PlanFactory(scenario__municipality=home).scenario
     client.force_login(users["editor"])
-    assert (
-        client.post(url("scenario_action", home, scenario.pk), {"action": "freeze"}).status_code
-        == 403
-    )
+    assert client.get(url("scenario_freeze", home, scenario.pk)).status_code == 403
+    assert client.post(url("scenario_freeze", home, scenario.pk)).status_code == 403

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wandelwerk.roadmap.engine import Problem, Status, Task, Weights, solve
+from wandelwerk.roadmap.engine import Conflict, Problem, Reason, Status, Task, Weights, solve
 from wandelwerk.roadmap.engine.check import violations
 from wandelwerk.roadmap.engine.greedy import greedy_plan
 
@@ -31,7 +31,7 @@ def test_capacity_pushes_a_task_later_and_says_so():
     p = problem([Task("A", 1, {"intern": 8}, benefit=5), Task("B", 1, {"intern": 8}, benefit=1)])
     result = solve(p, time_limit=5)
     assert result.starts == {"A": 0, "B": 1}
-    assert result.reasons["B"].kind == "resource" and "intern" in result.reasons["B"].message
+    assert result.reasons["B"] == Reason("resource", "intern", period=0, used=8, available=10)
 
 
 def test_capacity_per_period():
@@ -63,7 +63,7 @@ def test_fixed_start_is_kept_when_replanning():
     p = problem([Task("A", 2, fixed_start=1), Task("B", 1, predecessors=("A",))])
     result = solve(p, time_limit=5)
     assert result.starts["A"] == 1 and result.starts["B"] == 3
-    assert result.reasons["A"].kind == "fixed"
+    assert result.reasons["A"] == Reason("fixed", period=1)
 
 
 def test_soft_deadline_may_slip_hard_deadline_may_not():
@@ -90,14 +90,65 @@ def test_conflicting_hard_deadlines_are_named():
     assert conflict.kind == "deadline" and set(conflict.tasks) == {"A", "B"}
 
 
-def test_prerequisite_cycle_and_oversized_demand_are_diagnosed_before_solving():
+def test_prerequisite_cycle_is_named_in_order_before_solving():
     cyc = solve(
         problem([Task("A", 1, predecessors=("B",)), Task("B", 1, predecessors=("A",))]),
         time_limit=5,
     )
-    assert cyc.status == Status.INFEASIBLE and cyc.conflicts[0].kind == "prerequisite"
-    big = solve(problem([Task("A", 1, {"intern": 11})]), time_limit=5)
-    assert big.conflicts[0].kind == "capacity"
+    assert cyc.status == Status.INFEASIBLE
+    assert cyc.conflicts == [Conflict("cycle", ("A", "B", "A"))]
+
+
+def test_oversized_work_is_left_out_with_its_reason_unless_it_must_be_in_the_plan():
+    result = solve(problem([Task("A", 1, {"intern": 11}), Task("B", 1)]), time_limit=5)
+    assert result.status == Status.OPTIMAL and result.unscheduled == ["A"]
+    assert result.reasons["A"] == Reason("demand", "intern", used=11, available=10)
+    must = solve(problem([Task("A", 1, {"intern": 11}, fixed_start=0)]), time_limit=5)
+    assert must.conflicts == [Conflict("demand", ("A",), "intern", need=11, available=10)]
+
+
+def test_work_under_way_beyond_the_budget_of_a_year_is_named_with_the_figures():
+    p = problem(
+        [Task("A", 1, cost=50_000, fixed_start=0), Task("B", 2, cost=90_000, fixed_start=0)],
+        budgets=[80_000, 80_000, 80_000],
+        fiscal_year=[0, 0, 1, 1, 2, 2],
+    )
+    result = solve(p, time_limit=5)
+    assert result.status == Status.INFEASIBLE
+    assert result.conflicts == [Conflict("budget", ("A", "B"), "0", 0, 140_000, 80_000)]
+
+
+def test_work_under_way_beyond_capacity_and_change_capacity_is_named():
+    p = problem(
+        [
+            Task("A", 1, {"intern": 6}, units=("3.1",), fixed_start=2),
+            Task("B", 1, {"intern": 6}, units=("3.1",), fixed_start=2),
+        ],
+        change_capacity={"3.1": 1},
+    )
+    result = solve(p, time_limit=5)
+    assert [(c.kind, c.tasks, c.ref, c.period, c.need, c.available) for c in result.conflicts] == [
+        ("capacity", ("A", "B"), "intern", 2, 12, 10),
+        ("change", ("A", "B"), "3.1", 2, 2, 1),
+    ]
+
+
+def test_a_hard_deadline_before_the_earliest_end_is_named_with_it():
+    p = problem([Task("A", 2, release=3, deadline=4, deadline_hard=True)])
+    assert solve(p, time_limit=5).conflicts == [Conflict("deadline", ("A",), period=3)]
+
+
+def test_left_out_work_says_why():
+    p = problem(
+        [
+            Task("long", 4, release=3),
+            Task("first", 1, {"intern": 11}),
+            Task("then", 1, predecessors=("first",)),
+        ]
+    )
+    result = solve(p, time_limit=5)
+    assert result.reasons["long"] == Reason("horizon", period=H - 1)
+    assert result.reasons["then"] == Reason("predecessor_left_out", "first")
 
 
 def test_tasks_that_do_not_fit_are_left_out_not_lost():
@@ -160,7 +211,7 @@ def test_every_plan_passes_the_independent_check(p):
     assert result.status in (Status.OPTIMAL, Status.FEASIBLE)
     assert violations(p, result.starts) == []
     assert set(result.starts) | set(result.unscheduled) == {t.id for t in p.tasks}
-    assert set(result.reasons) == set(result.starts)
+    assert set(result.reasons) == {t.id for t in p.tasks}
 
 
 @settings(max_examples=40)
@@ -183,3 +234,40 @@ def test_the_greedy_plan_keeps_fixed_starts_and_leaves_out_what_depends_on_a_mis
     starts = greedy_plan(p)
     assert starts["done"] == 1 and starts["after-done"] == 2
     assert "big" not in starts and "after-big" not in starts
+
+
+@settings(max_examples=25)
+@given(small_problems())
+def test_planning_an_unchanged_problem_again_changes_nothing(p):
+    first = solve(p, time_limit=5, workers=1)
+    assert first.status == Status.OPTIMAL
+    again = solve(p, time_limit=5, workers=1, reference=first.starts)
+    assert again.status == Status.OPTIMAL
+    assert again.starts == first.starts and again.moves == {}
+
+
+def test_a_delay_moves_only_what_it_forces_or_frees_and_says_why():
+    tasks = [
+        Task("A", 1, {"intern": 6}, benefit=5),
+        Task("B", 1, {"intern": 6}, benefit=4),
+        Task("C", 1, {"intern": 2}, benefit=1, predecessors=("A",)),
+        Task("D", 1, {"intern": 2}, benefit=1),
+    ]
+    first = solve(problem(tasks), time_limit=5)
+    assert first.starts == {"A": 0, "B": 1, "C": 1, "D": 0}
+    delayed = [Task("A", 1, {"intern": 6}, benefit=5, release=2), *tasks[1:]]
+    again = solve(problem(delayed), time_limit=5, reference=first.starts)
+    assert again.starts == {"A": 2, "B": 0, "C": 3, "D": 0}
+    assert again.moves == {
+        "A": Reason("release", period=2),
+        "B": Reason("earlier", period=1),
+        "C": Reason("predecessor", "A", period=2),
+    }
+
+
+def test_every_better_plan_is_handed_over_while_searching():
+    seen = []
+    p = problem([Task(f"T{i}", 1, {"intern": 4}, benefit=i + 1) for i in range(5)])
+    result = solve(p, time_limit=5, on_solution=seen.append)
+    assert seen and seen[-1].starts == result.starts
+    assert all(s.objective >= result.objective for s in seen)

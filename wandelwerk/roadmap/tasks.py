@@ -1,0 +1,34 @@
+"""The planning run as a background job, with its progress on the job's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wandelwerk.jobs.models import Job
+from wandelwerk.jobs.registry import runner
+from wandelwerk.roadmap.engine.model import Solution
+from wandelwerk.roadmap.models import Plan, Scenario
+from wandelwerk.roadmap.planning import plan_scenario
+
+
+@runner("roadmap.plan")
+def run_planning(job: Job, progress: Any) -> dict[str, Any]:
+    scenario = Scenario.objects.get(pk=job.params["scenario"])
+    progress(5, "Planung wird vorbereitet")
+    found = {"n": 0}
+
+    def on_solution(solution: Solution) -> None:
+        found["n"] += 1
+        progress(
+            min(95, 10 + 8 * found["n"]),
+            f"{found['n']}. gültiger Plan gefunden; die Suche nach einem besseren läuft",
+        )
+
+    plan = plan_scenario(
+        scenario,
+        actor=job.created_by,
+        reference=job.params.get("reference", Plan.Reference.PREVIOUS),
+        on_solution=on_solution,
+    )
+    job.result_url = scenario.get_absolute_url()
+    return {"plan": plan.pk, "status": plan.status}
