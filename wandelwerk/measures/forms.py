@@ -43,7 +43,11 @@ class MeasureForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
         self.fields["service"].queryset = AdministrativeService.objects.order_by("name")  # type: ignore[attr-defined]
-        others = Measure.objects.exclude(status=Status.REJECTED).order_by("area", "title")
+        others = (
+            Measure.objects.exclude(status=Status.REJECTED)
+            .select_related("org_unit")
+            .order_by("area", "title")
+        )
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["prerequisites"].queryset = others  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from wandelwerk.measures.models import ACTIVE_STATUSES, Measure, MeasureTemplate
 
@@ -22,5 +22,7 @@ def graph_measures() -> list[Measure]:
     return list(
         Measure.objects.filter(status__in=ACTIVE_STATUSES)
         .select_related("org_unit")
-        .prefetch_related("prerequisites")
+        .prefetch_related(
+            Prefetch("prerequisites", queryset=Measure.objects.select_related("org_unit"))
+        )
     )

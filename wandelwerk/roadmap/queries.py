@@ -113,6 +113,13 @@ def board(plan: Plan, items: list[Row]) -> list[Column]:
     return columns
 
 
+def column_width(items: list[Row]) -> float:
+    """A board column wide enough (in rem) for the longest word of any name on it, so that no
+    name is broken inside a word; at least 13rem."""
+    longest = max((len(w) for r in items for w in r.placement.label.split()), default=0)
+    return max(13.0, round(0.5 * longest + 3.5, 1))
+
+
 @dataclass(frozen=True)
 class PeriodUse:
     half_year: HalfYear

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import open_svg, text
+from wandelwerk.core.charts.svg import open_svg, text, text_lines, wrap
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,11 @@ def gantt(
     ident: str,
     label_width: int = 260,
 ) -> SafeString:
-    col_w, row_h, top = 78, 24, 30
+    col_w, line_h, top = 78, 15, 30
+    labels = [wrap(bar.label, label_width // 7) for bar in bars]  # about 7 px a character
+    heights = [max(24, line_h * len(lines) + 9) for lines in labels]
     width = label_width + col_w * len(columns) + 10
-    height = top + row_h * len(bars) + 10
+    height = top + sum(heights) + 10
     parts = [
         open_svg(
             width,
@@ -53,18 +55,20 @@ def gantt(
         )
         parts.append(text(x + col_w / 2, top - 8, name, anchor="middle", size=11))
     position: dict[str, tuple[float, float, float]] = {}
-    for row, bar in enumerate(bars):
-        y = top + row * row_h
-        short = bar.label if len(bar.label) <= 38 else bar.label[:37] + "…"
-        parts.append(text(label_width - 8, y + 16, short, anchor="end", size=12))
+    y = top
+    for bar, lines, row_h in zip(bars, labels, heights, strict=True):
+        first_line = y + (row_h - line_h * (len(lines) - 1)) / 2 + 4
+        parts.append(text_lines(label_width - 8, first_line, lines, anchor="end", size=12))
         x1 = label_width + bar.start * col_w + 3
         x2 = label_width + (bar.end + 1) * col_w - 3
         stroke = ' stroke="#000" stroke-width="2.5"' if bar.critical else ""
+        middle = y + row_h / 2
         parts.append(
-            f'<rect x="{x1:.0f}" y="{y + 4}" width="{x2 - x1:.0f}" height="{row_h - 8}" rx="3" fill="{bar.color}"{stroke}>'
+            f'<rect x="{x1:.0f}" y="{middle - 8:.0f}" width="{x2 - x1:.0f}" height="16" rx="3" fill="{bar.color}"{stroke}>'
             f"<title>{escape(bar.label)}: {escape(columns[bar.start])} – {escape(columns[min(bar.end, len(columns) - 1)])}</title></rect>"
         )
-        position[bar.key] = (x1, x2, y + row_h / 2)
+        position[bar.key] = (x1, x2, middle)
+        y += row_h
     for before, after in links:
         if before in position and after in position:
             _, end_x, y1 = position[before]

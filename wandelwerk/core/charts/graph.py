@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import open_svg, text
+from wandelwerk.core.charts.svg import open_svg, text_lines, wrap
 
 
 def layered_graph(
@@ -44,7 +44,10 @@ def layered_graph(
     columns: dict[int, list[tuple[str, str, str]]] = {}
     for node in nodes:
         columns.setdefault(layer[node[0]], []).append(node)
-    box_w, box_h, gap_x, gap_y = 220, 40, 60, 14
+    box_w, gap_x, gap_y, line_h = 220, 60, 14, 15
+    lines = {n[0]: wrap(n[1], 28) for n in nodes}  # whole words, about 28 characters a line
+    box_h = max((line_h * len(v) + 14 for v in lines.values()), default=40)
+    box_h = max(box_h, 40)
     width = max(1, len(columns)) * (box_w + gap_x) + 20
     height = max((len(c) for c in columns.values()), default=1) * (box_h + gap_y) + 40
     position: dict[str, tuple[float, float]] = {}
@@ -77,12 +80,16 @@ def layered_graph(
     for node_id, label, group in nodes:
         x, y = position[node_id]
         color = colors.get(group, "#0b4f8a")
-        short = label if len(label) <= 30 else label[:29] + "…"
         parts.append(
             f'<g><title>{escape(label)}</title><rect x="{x:.0f}" y="{y:.0f}" width="{box_w}" height="{box_h}" rx="5" '
             f'fill="#fff" stroke="{color}" stroke-width="2"/>'
             f'<rect x="{x:.0f}" y="{y:.0f}" width="6" height="{box_h}" fill="{color}"/>'
-            + text(x + 14, y + 25, short, size=12)
+            + text_lines(
+                x + 14,
+                y + (box_h - line_h * (len(lines[node_id]) - 1)) / 2 + 4,
+                lines[node_id],
+                size=12,
+            )
             + "</g>"
         )
     parts.append("</svg>")

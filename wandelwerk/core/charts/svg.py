@@ -36,3 +36,36 @@ def text(
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'font-weight="{weight}" fill="{fill}">{escape(content)}</text>'
     )
+
+
+def wrap(content: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters, broken between words only: a word longer than a
+    line keeps a line of its own, whole (names are never cut in the middle of a word)."""
+    lines: list[str] = []
+    for word in content.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def text_lines(
+    x: float,
+    y: float,
+    lines: list[str],
+    *,
+    anchor: str = "start",
+    size: int = 13,
+    leading: float = 1.25,
+    fill: str = "#1a1f28",
+) -> str:
+    """Several lines of text, the first baseline at ``y``."""
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size * leading:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+        f'fill="{fill}">{spans}</text>'
+    )

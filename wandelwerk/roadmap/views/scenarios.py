@@ -49,6 +49,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "warnings": [texts.warning_text(w) for w in plan.warnings],
         "half_years": plan.half_years,
         "columns": queries.board(plan, rows),
+        "column_rem": queries.column_width(rows),
         "rows": placed,
         "unplaced": [r for r in rows if r.placement.start is None],
         "late": [r for r in rows if r.placement.late],
