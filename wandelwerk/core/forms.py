@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.crypto import salted_hmac
 
 
 class KernFormRenderer(TemplatesSetting):
@@ -64,3 +66,16 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def fingerprint(instance: Any) -> str:
+    """A signed digest of a record's stored values (its many-to-many links included), to tell
+    whether it changed since a form showed it. Keyed with the secret key, so the digest gives
+    nothing of the values away."""
+    meta = instance._meta
+    values = {f.attname: getattr(instance, f.attname) for f in meta.concrete_fields}
+    if instance.pk is not None:
+        for field in meta.many_to_many:
+            values[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
+    payload = json.dumps(values, sort_keys=True, default=str)
+    return salted_hmac("wandelwerk.fingerprint", payload).hexdigest()

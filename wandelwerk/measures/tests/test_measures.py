@@ -9,6 +9,7 @@ from wandelwerk.measures.models import Measure, MeasureTemplate
 from wandelwerk.measures.tests.factories import MeasureFactory
 from wandelwerk.organisation.tests.factories import OrgUnitFactory
 from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.tests.editing import stand
 
 
 def url(name, municipality, *args):
@@ -87,7 +88,7 @@ def test_own_measure_cannot_depend_on_itself_in_a_circle(client, users, home):
         "benefit": 5,
         "prerequisites": [b.pk],
     }
-    page = client.post(url("measure_update", home, a.pk), data).content.decode()
+    page = client.post(url("measure_update", home, a.pk), data | stand(a)).content.decode()
     assert "nicht (auch nicht über andere) von sich selbst abhängen" in page
     with tenancy.activate(home):
         assert not a.prerequisites.exists()

@@ -9,6 +9,7 @@ from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
 from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
 from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.tests.editing import stand
 
 
 def url(name, municipality, *args):
@@ -37,7 +38,8 @@ def test_edit_records_before_and_after(client, users, home):
     unit = OrgUnitFactory(municipality=home, code="FB2", name="Finanzen")
     client.force_login(users["editor"])
     client.post(
-        url("orgunit_update", home, unit.pk), {"code": "FB2", "name": "Finanzen und Steuern"}
+        url("orgunit_update", home, unit.pk),
+        {"code": "FB2", "name": "Finanzen und Steuern"} | stand(unit),
     )
     with tenancy.activate(home):
         event = AuditEvent.objects.get(action=Action.UPDATE)
@@ -70,7 +72,8 @@ def test_a_unit_cannot_become_its_own_ancestor(client, users, home):
     child = OrgUnitFactory(municipality=home, code="B", parent=top)
     client.force_login(users["editor"])
     response = client.post(
-        url("orgunit_update", home, top.pk), {"code": "A", "name": "Oben", "parent": child.pk}
+        url("orgunit_update", home, top.pk),
+        {"code": "A", "name": "Oben", "parent": child.pk} | stand(top),
     )
     assert response.status_code == 200
     top.refresh_from_db()
@@ -142,7 +145,8 @@ def test_editor_without_permission_cannot_change_personal_fields_by_posting_them
             "fte": "0.5",
             "birth_year": "1990",
             "birth_month": "1",
-        },
+        }
+        | stand(employee),
     )
     employee.refresh_from_db()
     assert employee.fte == 0.5

@@ -16,6 +16,7 @@ from wandelwerk.ozg.catalog import load_catalog
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry, MaturityChange, Milestone
 from wandelwerk.ozg.tests.factories import AdministrativeServiceFactory
 from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.tests.editing import stand
 from wandelwerk.tenants.tests.factories import MembershipFactory
 
 
@@ -116,10 +117,12 @@ def test_level_changes_are_kept_with_their_date(client, users, home):
     assert response.status_code == 302
     with tenancy.activate(home):
         service = AdministrativeService.objects.get()
-    client.post(url("service_update", home, service.pk), data | {"maturity_level": "3"})
+    client.post(
+        url("service_update", home, service.pk), data | {"maturity_level": "3"} | stand(service)
+    )
     client.post(
         url("service_update", home, service.pk),
-        data | {"maturity_level": "3", "cases_per_year": "500"},
+        data | {"maturity_level": "3", "cases_per_year": "500"} | stand(service),
     )
     with tenancy.activate(home):
         history = list(MaturityChange.objects.values_list("previous_level", "level"))
