@@ -56,9 +56,11 @@ def forward(apps, schema_editor):
                 placement.end = placement.start + duration - 1
                 internal = math.ceil(m.internal_days / duration)
                 provider = math.ceil(m.provider_days / duration)
+                halves = [str(placement.start + offset) for offset in range(duration)]
                 placement.demands = {
-                    "internal": [internal] * duration,
-                    "provider": [provider] * duration,
+                    key: dict.fromkeys(halves, need)
+                    for key, need in (("internal", internal), ("provider", provider))
+                    if need
                 }
                 share = m.budget_eur // duration
                 placement.costs = {
