@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wandelwerk.roadmap.engine import Problem, Task, Weights
 from wandelwerk.roadmap.engine.check import violations
+from wandelwerk.roadmap.engine.model import Solution
 from wandelwerk.roadmap.engine.solver import solve
 
 RESOURCES = ["intern", "berater", "it", "orga"]
@@ -88,10 +89,12 @@ def main() -> None:
     built = time.perf_counter()
     events: list[tuple[float, float, float | None]] = []
 
-    def progress(objective: float, bound: float | None) -> None:
-        events.append((time.perf_counter() - started, objective, bound))
+    def on_solution(solution: Solution) -> None:
+        events.append((time.perf_counter() - started, solution.objective, solution.bound))
 
-    result = solve(problem, time_limit=args.time_limit, workers=args.workers, progress=progress)
+    result = solve(
+        problem, time_limit=args.time_limit, workers=args.workers, on_solution=on_solution
+    )
     print(
         f"measures {len(problem.tasks)}, units 40, periods {problem.horizon}, resources {len(RESOURCES)}, "
         f"capacity {100 * args.load:.0f} % of demand"
