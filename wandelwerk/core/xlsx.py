@@ -1,4 +1,10 @@
-"""Writing exports: XLSX (openpyxl, write-only mode) and CSV as German Excel reads it."""
+"""Writing exports: XLSX (openpyxl, write-only mode) and CSV as German Excel reads it.
+
+Every export goes through here, and no cell of it can act as a formula (OWASP "CSV injection"):
+in XLSX every text is stored as text, never as a formula; in CSV a text that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, which the importers
+take off again.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +21,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> Any:
+def neutralise(text: str) -> str:
+    """A text a spreadsheet could take for a formula, with a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
@@ -25,6 +37,15 @@ def _cell(value: Any) -> Any:
     if value is None or isinstance(value, int | float | str | dt.date):
         return value
     return str(value)
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    value = _value(value)
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # text, never a formula, whatever it starts with
+    return cell
 
 
 def workbook_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
@@ -38,7 +59,7 @@ def workbook_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[
             header_cells.append(cell)
         sheet.append(header_cells)
         for row in rows:
-            sheet.append([_cell(v) for v in row])
+            sheet.append([_cell(sheet, v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -71,21 +92,32 @@ def _csv_cell(value: Any) -> str:
         return value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal | float):
         return str(value).replace(".", ",")
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return neutralise(str(value))
+
+
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """Semicolon-separated UTF-8 with BOM, dates as TT.MM.JJJJ: opens correctly in German Excel
+    and imports again unchanged."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in headers])
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_text(cell: Any) -> Any:
+    """A cell of a styled (not write-only) sheet: a text stays text, never a formula."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def csv_response(
     filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> HttpResponse:
-    """Semicolon-separated UTF-8 with BOM, dates as TT.MM.JJJJ: opens correctly in German Excel
-    and imports again unchanged."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
-    response = HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse(csv_bytes(headers, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -8,13 +8,13 @@ read when the file comes back.
 
 from __future__ import annotations
 
-import csv
 import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from wandelwerk.core.xlsx import as_text, csv_bytes
 from wandelwerk.imports.base import Importer
 
 NOTES_TITLE = "Hinweise"
@@ -22,11 +22,7 @@ NOTES_TITLE = "Hinweise"
 
 def template_csv(importer: type[Importer]) -> bytes:
     """The header line, separated by ``;``, in UTF-8 with BOM (German Excel opens it right)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerow(
-        [c.header for c in importer.columns]
-    )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([c.header for c in importer.columns], [])
 
 
 def template_xlsx(importer: type[Importer]) -> bytes:
@@ -35,7 +31,7 @@ def template_xlsx(importer: type[Importer]) -> bytes:
     sheet.title = importer.label[:31]
     bold = Font(bold=True)
     for index, column in enumerate(importer.columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell = as_text(sheet.cell(row=1, column=index, value=column.header))
         cell.font = bold
         letter = get_column_letter(index)
         dimension = sheet.column_dimensions[letter]
@@ -69,7 +65,7 @@ def template_xlsx(importer: type[Importer]) -> bytes:
         notes.column_dimensions[letter].width = width
     for row in notes.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            as_text(cell).alignment = Alignment(wrap_text=True, vertical="top")
 
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -12,6 +12,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from wandelwerk.core.xlsx import FORMULA_STARTS
+
 
 class UnreadableFile(ValueError):
     """The file is not a CSV or XLSX file we can read."""
@@ -26,7 +28,16 @@ class Row:
     stray: list[int] = field(default_factory=list)
 
 
+def _unguarded(value: Any) -> Any:
+    """A cell our exports guarded against being read as a formula, as it was: the apostrophe
+    before ``=``, ``+``, ``-``, ``@``, a tab or a carriage return comes off again."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
 def _row(line: int, headers: list[str], values: Sequence[Any]) -> Row:
+    values = [_unguarded(v) for v in values]
     row = Row(line, {h: v for h, v in zip(headers, values, strict=False) if h})
     for index, value in enumerate(values):
         header = headers[index] if index < len(headers) else ""
