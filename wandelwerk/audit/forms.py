@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.audit.models import Action, AuditEvent
+from wandelwerk.audit.presentation import type_label
 from wandelwerk.audit.queries import object_types
 from wandelwerk.core.forms import DateInput, KernForm
 
@@ -24,7 +25,8 @@ class AuditFilterForm(KernForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].choices = [("", _("alle"))] + [(t, t) for t in object_types()]  # type: ignore[attr-defined]
+        types = sorted(((t, type_label(t)) for t in object_types()), key=lambda c: c[1])
+        self.fields["object_type"].choices = [("", _("alle")), *types]  # type: ignore[attr-defined]
 
     def filter(self, queryset: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
         data = self.cleaned_data

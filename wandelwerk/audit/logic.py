@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.deletion import ProtectedError, RestrictedError
 
 from wandelwerk.audit.models import Action, AuditEvent
+from wandelwerk.audit.presentation import personal_fields
 from wandelwerk.core.exceptions import InUseError
 
 
@@ -107,3 +108,29 @@ def delete_audited(*, actor: Any, instance: models.Model, in_use_message: str) -
     except (ProtectedError, RestrictedError) as exc:
         raise InUseError(in_use_message) from exc
     record(**event_kwargs)
+
+
+def redact_personal_data(*, older_than: dt.datetime) -> int:
+    """Blank the personal fields in the snapshots of events written before ``older_than``
+    (the retention rule, ``WANDELWERK_AUDIT_PERSONAL_DAYS``); the events themselves stay.
+    Returns the number of events changed."""
+    changed = 0
+    types = {t for t in AuditEvent.unscoped_manager.values_list("object_type", flat=True)}
+    for object_type in types:
+        fields = personal_fields(object_type)
+        if not fields:
+            continue
+        events = AuditEvent.unscoped_manager.filter(
+            object_type=object_type, created_at__lt=older_than
+        )
+        for event in events.iterator():
+            dirty = False
+            for snapshot_ in (event.before, event.after):
+                for name in fields & set(snapshot_ or {}):
+                    if snapshot_[name] is not None:
+                        snapshot_[name] = None
+                        dirty = True
+            if dirty:
+                event.save(update_fields=["before", "after"])
+                changed += 1
+    return changed

@@ -218,6 +218,10 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# Days after which personal data (birth year and month, exit date …) is removed from the
+# snapshots of audit events (``manage.py prune_audit``, run daily); the events stay.
+WANDELWERK_AUDIT_PERSONAL_DAYS = int(os.environ.get("WANDELWERK_AUDIT_PERSONAL_DAYS", "365"))
+
 # Size of list pages.
 PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "50"))
 
