@@ -125,8 +125,8 @@ def redact_personal_data(*, older_than: dt.datetime) -> int:
         )
         for event in events.iterator():
             dirty = False
-            for snapshot_ in (event.before, event.after):
-                for name in fields & set(snapshot_ or {}):
+            for snapshot_ in (event.before or {}, event.after or {}):
+                for name in fields & set(snapshot_):
                     if snapshot_[name] is not None:
                         snapshot_[name] = None
                         dirty = True
