@@ -11,7 +11,8 @@ RUN pip install --no-cache-dir --require-hashes -r requirements/base.lock
 COPY . .
 RUN useradd --system --home /app wandelwerk \
     && mkdir -p /app/var \
-    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --no-input \
+    && DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+       python manage.py collectstatic --no-input \
     && chown -R wandelwerk /app/var
 USER wandelwerk
 EXPOSE 8000

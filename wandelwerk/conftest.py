@@ -121,12 +121,19 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    # bypass_csp lets the test inject axe-core; the pages themselves keep their strict CSP.
-    context = browser.new_context(
-        locale="de-DE", viewport={"width": 1366, "height": 900}, bypass_csp=True
-    )
+    # The pages keep their strict Content-Security-Policy; what it refuses fails the test.
+    context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.base_url = live_server.url  # type: ignore[attr-defined]
+    page.csp_violations = []  # type: ignore[attr-defined]
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)  # type: ignore[attr-defined]
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()

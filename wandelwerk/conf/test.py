@@ -10,6 +10,7 @@ os.environ.setdefault(
 from wandelwerk.conf.settings import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
+WANDELWERK_CHECK_SECRET_KEY = False  # the tests check the check itself
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = REPO_DIR / "var" / "test-media"  # noqa: F405

@@ -89,12 +89,40 @@ def decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise UnreadableFile("Die Datei ist keine lesbare UTF-16-Textdatei.") from exc
+            raise UnreadableFile(
+                "Die Datei ist als UTF-16 gekennzeichnet, enthält aber ungültige Zeichen. "
+                "Bitte in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern."
+            ) from exc
+    head = data[:4096]
+    if b"\x00" in head:
+        return _utf16_without_mark(data, head)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         # Every byte but five is defined in Windows-1252; those become U+FFFD.
         return data.decode("cp1252", errors="replace")
+
+
+def _utf16_without_mark(data: bytes, head: bytes) -> str:
+    """Text with NUL bytes: UTF-16 without its mark (every other byte NUL), or no text at all."""
+    even, odd = head[0::2], head[1::2]
+    encoding = None
+    if odd and odd.count(0) > 0.8 * len(odd):
+        encoding = "utf-16-le"
+    elif even and even.count(0) > 0.8 * len(even):
+        encoding = "utf-16-be"
+    if encoding is None:
+        raise UnreadableFile(
+            "Die Datei ist weder eine Textdatei (CSV) noch eine Excel-Arbeitsmappe (XLSX)."
+        )
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            f"Die Datei scheint in UTF-16 ({encoding[-2:].upper()}) ohne Kennzeichnung "
+            "geschrieben und ist so nicht lesbar. Bitte in Excel als „CSV UTF-8 "
+            "(durch Trennzeichen getrennt)“ speichern."
+        ) from exc
 
 
 def _delimiter(text: str) -> str:

@@ -293,7 +293,7 @@ class GraphView(MunicipalityMixin, TemplateView):
             )
             if items
             else "",
-            area_colors=[(Area(a).label, c) for a, c in AREA_COLORS.items()],
+            area_colors=[(a, Area(a).label) for a in AREA_COLORS],
             breadcrumbs=self.crumbs({"label": _("Abhängigkeiten")}),
         )
         return context

@@ -4,6 +4,7 @@ from the live scenario or measures, so a plan stays what it was when it was made
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,11 +114,11 @@ def board(plan: Plan, items: list[Row]) -> list[Column]:
     return columns
 
 
-def column_width(items: list[Row]) -> float:
-    """A board column wide enough (in rem) for the longest word of any name on it, so that no
-    name is broken inside a word; at least 13rem."""
+def column_width(items: list[Row]) -> int:
+    """A board column wide enough (in rem, 13 to 26) for the longest word of any name on it, so
+    that no name is broken inside a word."""
     longest = max((len(w) for r in items for w in r.placement.label.split()), default=0)
-    return max(13.0, round(0.5 * longest + 3.5, 1))
+    return min(26, max(13, math.ceil(0.5 * longest + 3.5)))
 
 
 @dataclass(frozen=True)

@@ -297,3 +297,19 @@ def test_too_many_rows_and_broken_sheets_are_reported():
             target.writestr(item, content)
     with pytest.raises(UnreadableFile, match="keine lesbare Excel-Datei"):
         read_table(broken.getvalue(), "x.xlsx")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_read(encoding):
+    table = read_table("Kürzel;Bezeichnung\r\n3.1;Bürgerbüro\r\n".encode(encoding), "x.csv")
+    assert table.rows[0].values == {"Kürzel": "3.1", "Bezeichnung": "Bürgerbüro"}
+
+
+def test_undecodable_files_name_their_encoding_or_kind():
+    broken = "Kürzel;Bezeichnung\r\n".encode("utf-16-le") + b"\x00\xd8"  # a lone surrogate
+    with pytest.raises(UnreadableFile, match=r"UTF-16 \(LE\) ohne Kennzeichnung"):
+        read_table(broken, "x.csv")
+    with pytest.raises(UnreadableFile, match="als UTF-16 gekennzeichnet"):
+        read_table(b"\xff\xfe" + "Kürzel".encode("utf-16-le") + b"\x00\xd8", "x.csv")
+    with pytest.raises(UnreadableFile, match="weder eine Textdatei"):
+        read_table(bytes(range(256)) * 4, "x.csv")
