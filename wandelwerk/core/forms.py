@@ -6,8 +6,11 @@ import json
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.crypto import salted_hmac
+
+from wandelwerk.core.params import LARGEST
 
 
 class KernFormRenderer(TemplatesSetting):
@@ -27,6 +30,22 @@ def _widget_class(widget: forms.Widget) -> str:
     return "kern-form-input__input"
 
 
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses an id beyond what the database stores as an invalid choice; Django's own field
+    passes it to the database, which fails on it."""
+
+    def _check_values(self, value: Any) -> Any:
+        if self.to_field_name is None:
+            for pk in value:
+                if str(pk).isdigit() and int(pk) > LARGEST:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)
+
+
 class KernFormMixin:
     """Adds KERN classes to widgets and links errors to their fields for screen readers."""
 
@@ -38,6 +57,9 @@ class KernFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if type(field) is forms.ModelMultipleChoiceField:
+                # Each form holds its own copies of its fields, so this changes this form only.
+                field.__class__ = BoundedModelMultipleChoiceField
             css = _widget_class(field.widget)
             if css:
                 existing = field.widget.attrs.get("class", "")

@@ -25,6 +25,7 @@ from wandelwerk.assessments.models import Answer, Assessment, AssessmentLocked, 
 from wandelwerk.assessments.scoring import rollup
 from wandelwerk.core.charts.heatmap import heatmap
 from wandelwerk.core.charts.radar import radar
+from wandelwerk.core.params import whole_number
 from wandelwerk.core.xlsx import workbook_response
 from wandelwerk.tenants.views import MunicipalityMixin
 
@@ -270,7 +271,7 @@ class WorkshopView(MunicipalityMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         assessment = load_assessment(self.kwargs["pk"])
-        context.update(self.card(assessment, int(self.request.GET.get("n", "0") or 0)))
+        context.update(self.card(assessment, whole_number(self.request.GET.get("n"))))
         context["breadcrumbs"] = self.crumbs(
             {"label": str(assessment), "url": assessment.get_absolute_url()},
             {"label": _("Workshop")},
@@ -282,7 +283,7 @@ class WorkshopView(MunicipalityMixin, TemplateView):
             raise PermissionDenied
         assessment = load_assessment(self.kwargs["pk"])
         questions = queries.questions(assessment)
-        index = int(request.POST.get("n", "0"))
+        index = whole_number(request.POST.get("n"))
         if not 0 <= index < len(questions):
             raise Http404
         question = questions[index]
@@ -297,7 +298,7 @@ class WorkshopView(MunicipalityMixin, TemplateView):
                 level=level,
                 not_applicable=not_applicable,
                 comment=request.POST.get("comment", ""),
-                version=int(request.POST.get("version", "0") or 0),
+                version=whole_number(request.POST.get("version")),
             )
         except AssessmentLocked as exc:
             messages.error(request, str(exc))

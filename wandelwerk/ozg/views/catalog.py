@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from wandelwerk.core.params import ids
 from wandelwerk.ozg import logic, queries
 from wandelwerk.ozg.forms import CatalogSearchForm, StandardSetForm
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry, OzgService
@@ -101,10 +102,10 @@ class AdoptView(MunicipalityMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        ids = [int(i) for i in request.POST.getlist("entry") if i.isdigit()]
+        chosen = ids(request.POST.getlist("entry"))
         created = logic.adopt_entries(
             actor=request.user,
-            entries=LeikaEntry.objects.filter(pk__in=ids).select_related("ozg_service"),
+            entries=LeikaEntry.objects.filter(pk__in=chosen).select_related("ozg_service"),
         )
         if created:
             messages.success(

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from wandelwerk.core.params import ids
 from wandelwerk.roadmap import charts, queries
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.tenants.views import MunicipalityMixin
@@ -22,7 +23,7 @@ class CompareView(MunicipalityMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         all_scenarios = list(queries.scenarios())
-        chosen_ids = [int(i) for i in self.request.GET.getlist("s") if i.isdigit()][:3]
+        chosen_ids = ids(self.request.GET.getlist("s"))[:3]
         chosen = [s for s in all_scenarios if s.pk in chosen_ids] or all_scenarios[:3]
         plans = queries.latest_plans(chosen)
         columns = [queries.figures(s, plans.get(s.pk)) for s in chosen]
