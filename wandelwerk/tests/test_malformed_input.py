@@ -29,7 +29,8 @@ def parameter_names() -> set[str]:
     for model in apps.get_models():
         if model.__module__.startswith("wandelwerk."):
             for field in model._meta.get_fields():
-                if isinstance(field, models.IntegerField | models.DecimalField | models.FloatField) or isinstance(field, models.ForeignKey | models.ManyToManyField):
+                numeric = models.IntegerField | models.DecimalField | models.FloatField
+                if isinstance(field, numeric | models.ForeignKey | models.ManyToManyField):
                     names.add(field.name)
     return names - {"csrfmiddlewaretoken"}
 
