@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.formats import localize
 
 from wandelwerk.audit.logic import record
 from wandelwerk.audit.models import Action
@@ -30,6 +31,32 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.issues
+
+    def as_record(self) -> dict[str, Any]:
+        """What the preview shows, to keep with the upload: the file is read once."""
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "issues": [[i.line, i.column, i.message] for i in self.issues],
+            "preview": [
+                {h: "" if v is None else str(localize(v)) for h, v in row.items()}
+                for row in self.preview
+            ],
+        }
+
+    @classmethod
+    def from_record(cls, kind: str, record: dict[str, Any]) -> ImportResult:
+        return cls(
+            kind=kind,
+            rows=record.get("rows", 0),
+            created=record.get("created", 0),
+            updated=record.get("updated", 0),
+            unchanged=record.get("unchanged", 0),
+            issues=[Issue(*issue) for issue in record.get("issues", [])],
+            preview=record.get("preview", []),
+        )
 
     def report(self) -> str:
         """The error report as text, one line per error (for the command line)."""

@@ -26,6 +26,9 @@ class ImportUpload(TenantModel):
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
+    # The check made on upload (counts, errors, first rows), shown by the preview without
+    # reading the file again; the confirmation checks once more against the data of its moment.
+    checked = models.JSONField(_("Prüfung"), null=True, blank=True)
     result = models.JSONField(_("Ergebnis"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,12 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls) and other O
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
+# An XLSX file is a zip archive: a small upload can unpack to gigabytes. These limits are
+# checked from the archive's directory before anything is unpacked (the zip reader never
+# unpacks more than a member declares) and by counting the shared strings, which the reader
+# would otherwise hold in memory all at once.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_SHARED_STRINGS = 500_000
 
 
 def read_table(data: bytes, filename: str = "", *, max_rows: int = MAX_ROWS) -> Table:
@@ -167,7 +174,55 @@ def _read_csv(text: str, max_rows: int) -> Table:
     return table
 
 
+def _mb(size: int) -> str:
+    return f"{size / 1_048_576:.0f} MB"
+
+
+def check_archive(
+    data: bytes,
+    *,
+    max_unpacked: int = MAX_UNPACKED_BYTES,
+    max_strings: int = MAX_SHARED_STRINGS,
+) -> None:
+    """Refuse an XLSX archive that would unpack beyond ``max_unpacked`` bytes or holds more
+    than ``max_strings`` shared strings, before it is parsed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableFile("Die Datei ist keine lesbare Excel-Datei (XLSX).") from exc
+    with archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > max_unpacked:
+            raise UnreadableFile(
+                f"Die Excel-Datei würde entpackt {_mb(unpacked)} groß (höchstens "
+                f"{_mb(max_unpacked)}). Bitte nur die Tabelle speichern oder als CSV hochladen."
+            )
+        names = {member.filename.lower(): member for member in members}
+        strings = names.get("xl/sharedstrings.xml")
+        if strings is not None and _count_strings(archive, strings) > max_strings:
+            limit = f"{max_strings:_}".replace("_", ".")
+            raise UnreadableFile(
+                f"Die Excel-Datei enthält mehr als {limit} verschiedene Texte. Bitte in "
+                "kleinere Dateien teilen oder als CSV hochladen."
+            )
+
+
+def _count_strings(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
+    """Shared-string entries (``<si>`` elements), counted while streaming the member."""
+    count, tail = 0, b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            block = tail + chunk
+            count += block.count(b"<si>") + block.count(b"<si ")
+            # Three bytes carry over: a tag cut at the chunk's end is whole in the next block,
+            # and no whole tag fits in them, so none is counted twice.
+            tail = block[-3:]
+    return count
+
+
 def _read_xlsx(data: bytes, max_rows: int) -> Table:
+    check_archive(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken files

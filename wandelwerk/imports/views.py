@@ -113,14 +113,23 @@ class ImportStartView(ImportMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         importer = self.importer(form.cleaned_data["kind"])
         upload = form.cleaned_data["file"]
+        content, filename = upload.read(), short_name(upload.name)
+        result, _plan, _imp = check_import(
+            kind=importer.kind,
+            data=content,
+            filename=filename,
+            municipality=self.municipality,
+            allow_personal=self.allow_personal(importer),
+        )
         with transaction.atomic():
             discard_stale_uploads()
             record = ImportUpload.objects.create(
                 municipality=self.municipality,
                 kind=importer.kind,
-                filename=short_name(upload.name),
-                content=upload.read(),
+                filename=filename,
+                content=content,
                 uploaded_by=request.user,
+                checked=result.as_record(),
             )
         return redirect(f"{self.namespace}:import_preview", self.municipality.slug, record.pk)
 
@@ -128,9 +137,10 @@ class ImportStartView(ImportMixin, TemplateView):
 class ImportPreviewView(ImportMixin, TemplateView):
     template_name = "imports/preview.html"
 
-    def load(self) -> ImportUpload:
+    def load(self, *, content: bool = True) -> ImportUpload:
+        uploads = ImportUpload.objects.filter(kind__in=self.kinds)
         upload = get_object_or_404(
-            ImportUpload.objects.filter(kind__in=self.kinds), pk=self.kwargs["pk"]
+            uploads if content else uploads.defer("content"), pk=self.kwargs["pk"]
         )
         if upload.uploaded_by_id != self.request.user.pk:
             raise Http404  # only the uploader sees and confirms an upload
@@ -138,16 +148,20 @@ class ImportPreviewView(ImportMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        upload = self.load()
+        upload = self.load(content=False)
         importer = self.importer(upload.kind)
         if upload.status == ImportUpload.Status.PENDING:
-            result, _plan, _imp = check_import(
-                kind=upload.kind,
-                data=bytes(upload.content),
-                filename=upload.filename,
-                municipality=self.municipality,
-                allow_personal=self.allow_personal(importer),
-            )
+            if upload.checked is None:  # uploaded before checks were kept
+                result, _plan, _imp = check_import(
+                    kind=upload.kind,
+                    data=bytes(upload.content),
+                    filename=upload.filename,
+                    municipality=self.municipality,
+                    allow_personal=self.allow_personal(importer),
+                )
+                upload.checked = result.as_record()
+                upload.save(update_fields=["checked"])
+            result = ImportResult.from_record(upload.kind, upload.checked)
         else:  # the file is gone; show what was done
             counts = upload.result or {}
             result = ImportResult(
@@ -186,6 +200,8 @@ class ImportPreviewView(ImportMixin, TemplateView):
             allow_personal=self.allow_personal(importer),
         )
         if not result.ok:
+            upload.checked = result.as_record()  # the preview now shows what stands in the way
+            upload.save(update_fields=["checked"])
             messages.error(
                 request,
                 _(

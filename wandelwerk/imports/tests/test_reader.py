@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import tracemalloc
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -20,7 +22,12 @@ from wandelwerk.imports.columns import (
     text,
     yes_no,
 )
-from wandelwerk.imports.reader import UnreadableFile, read_table
+from wandelwerk.imports.reader import (
+    MAX_SHARED_STRINGS,
+    UnreadableFile,
+    check_archive,
+    read_table,
+)
 
 TEXT = 'Kürzel;Bezeichnung;Leitung\nFB3;Bürgerdienste;"Weber; Jens"\n3.1;Bürgerbüro;Jäger\n'
 
@@ -313,3 +320,58 @@ def test_undecodable_files_name_their_encoding_or_kind():
         read_table(b"\xff\xfe" + "Kürzel".encode("utf-16-le") + b"\x00\xd8", "x.csv")
     with pytest.raises(UnreadableFile, match="weder eine Textdatei"):
         read_table(bytes(range(256)) * 4, "x.csv")
+
+
+def _xlsx_with(
+    member: str, repeat: bytes, times: int, head: bytes = b"", foot: bytes = b""
+) -> bytes:
+    """A valid workbook whose ``member`` is replaced by ``head + repeat * times + foot``,
+    written in pieces so the test never holds the unpacked text."""
+    plain = io.BytesIO()
+    Workbook().save(plain)
+    plain.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            if item.filename != member:
+                bomb.writestr(item, source.read(item))
+        with bomb.open(member, "w", force_zip64=True) as stream:
+            stream.write(head)
+            for _ in range(times // 10_000):
+                stream.write(repeat * 10_000)
+            stream.write(repeat * (times % 10_000))
+            stream.write(foot)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    data = _xlsx_with(
+        "xl/worksheets/sheet1.xml",
+        row,
+        1_600_000,  # about 80 MB of sheet
+        head=b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        foot=b"</sheetData></worksheet>",
+    )
+    assert len(data) < 800_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableFile, match="entpackt"):
+            read_table(data, "gross.xlsx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+
+
+def test_too_many_shared_strings_are_refused():
+    data = _xlsx_with(
+        "xl/sharedStrings.xml",
+        b"<si><t>a</t></si>",
+        MAX_SHARED_STRINGS + 1,
+        head=b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+        foot=b"</sst>",
+    )
+    with pytest.raises(UnreadableFile, match="verschiedene Texte"):
+        read_table(data, "texte.xlsx")
+    check_archive(data, max_strings=MAX_SHARED_STRINGS + 1)  # counted exactly, across chunks

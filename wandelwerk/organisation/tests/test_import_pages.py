@@ -294,3 +294,22 @@ def test_stale_pending_uploads_are_forgotten_with_the_next_upload(client, users,
     with tenancy.activate(other):
         assert ImportUpload.objects.get().status == "pending"  # other municipalities untouched
     assert "abgeschlossen" in client.get(old).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_the_check_made_on_upload_without_reading_the_file_again(
+    client, users, home, monkeypatch
+):
+    from wandelwerk.imports import reader
+
+    client.force_login(users["editor"])
+    location = _upload(client, home, "org_units", UNITS.encode(), "e.csv")["Location"]
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the preview read the file again")
+
+    monkeypatch.setattr(reader, "read_table", no_reading)
+    monkeypatch.setattr("wandelwerk.imports.logic.read_table", no_reading)
+    page = client.get(location).content.decode()
+    assert "Alle Zeilen sind in Ordnung" in page and "3 Datenzeilen" in page
+    assert "Bürgerdienste und Ordnung" in page  # the first rows, as kept
