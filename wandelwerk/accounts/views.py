@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +23,7 @@ from wandelwerk.accounts.forms import (
     MunicipalityForm,
 )
 from wandelwerk.accounts.queries import consultants_of, members_of
+from wandelwerk.accounts.throttle import address_blocked
 from wandelwerk.tenants.queries import is_provider_admin
 from wandelwerk.tenants.views import MunicipalityMixin, ProviderAdminRequiredMixin
 
@@ -30,6 +32,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if settings.AXES_ENABLED and address_blocked(request):
+            response = render(request, "accounts/locked_out.html", {"by_address": True})
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

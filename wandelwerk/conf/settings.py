@@ -149,6 +149,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "wandelwerk.accounts.throttle.client_ip"
+# Failed logins from one address, whatever the user name, before that address must wait out
+# the cool-off time too (password spraying); high enough for a town hall behind one address.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 
 LANGUAGE_CODE = "de"
 # German only until an English translation of the interface exists; offering "en" now would
@@ -195,9 +199,11 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-)
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many reverse proxies stand before the application, each adding the address it saw to
+# X-Forwarded-For; the client's address for the login lockout is read from there.
+PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "1" if BEHIND_PROXY else "0"))
 
 # Content-Security-Policy sent by SecurityHeadersMiddleware.
 CONTENT_SECURITY_POLICY = os.environ.get(
