@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import BadRequest
 
-# The largest value a PostgreSQL ``integer`` (and so any of our ids and counters) holds.
-LARGEST = 2**31 - 1
+# The largest id a record can have (a 64-bit ``bigint``, as both databases store ids).
+LARGEST = 2**63 - 1
 
 
 def whole_number(raw: str | None, default: int = 0) -> int:
