@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.crypto import salted_hmac
+from django.utils.formats import localize
 
 from wandelwerk.core.params import LARGEST
 
@@ -101,3 +104,69 @@ def fingerprint(instance: Any) -> str:
             values[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
     payload = json.dumps(values, sort_keys=True, default=str)
     return salted_hmac("wandelwerk.fingerprint", payload).hexdigest()
+
+
+# What a form showed, to tell the user on a stale save what someone else changed meanwhile.
+# Only the form's own fields are kept: what the user saw, nothing more.
+
+_SHOWN_SALT = "wandelwerk.shown"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+
+def _has_choices(field: forms.Field) -> bool:
+    return isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+
+
+def _as_text(field: forms.Field, value: Any) -> str | list[str]:
+    if isinstance(value, list | tuple):
+        return sorted(str(v) for v in value)
+    if value is None:
+        return ""
+    if _has_choices(field):
+        return str(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return str(localize(value))
+
+
+def shown(form: forms.BaseForm) -> str:
+    """The values an unbound ``form`` shows, signed, for a hidden field."""
+    values = {name: _as_text(field, form[name].value()) for name, field in form.fields.items()}
+    return signing.dumps(values, salt=_SHOWN_SALT, compress=True)
+
+
+def _display(field: forms.Field, value: str | list[str]) -> str:
+    if value in ("", []):
+        return "–"
+    if _has_choices(field):
+        labels = {}
+        for key, label in field.choices:  # type: ignore[attr-defined]
+            if isinstance(label, list | tuple):  # a group of choices
+                labels.update({str(k): str(v) for k, v in label})
+            else:
+                labels[str(getattr(key, "value", key))] = str(label)
+        items = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(item, item) for item in items)
+    return str(value)
+
+
+def changes_since(token: str, current: forms.BaseForm) -> list[FieldChange] | None:
+    """Fields whose value differs between what a form showed (``token``) and what an unbound
+    form of the stored record shows now; None when the token is missing or forged."""
+    try:
+        before = signing.loads(token, salt=_SHOWN_SALT)
+    except signing.BadSignature:
+        return None
+    changes = []
+    for name, field in current.fields.items():
+        now = _as_text(field, current[name].value())
+        if name in before and before[name] != now:
+            label = str(field.label or name)
+            changes.append(FieldChange(label, _display(field, before[name]), _display(field, now)))
+    return changes

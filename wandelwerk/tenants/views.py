@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from wandelwerk.core.editing import Stale, refuse_stale, stand_context, unbound
 from wandelwerk.core.exceptions import InUseError
-from wandelwerk.core.forms import fingerprint
 from wandelwerk.tenants import navigation, tenancy
 from wandelwerk.tenants.models import Municipality
 from wandelwerk.tenants.queries import get_access
@@ -120,18 +120,12 @@ class ObjectMixin(MunicipalityMixin):
 
 
 class ObjectFormView(ObjectMixin, FormView):
-    """Create (no ``pk`` in the URL) or edit an object through a use case (``save``).
-
-    Editing refuses a stale save: the form carries a fingerprint of the record as it was shown;
-    when someone else changed it meanwhile, nothing is saved, the form comes back with the
-    user's input and a message, and saving again (after a look) goes through."""
+    """Create (no ``pk`` in the URL) or edit an object through a use case (``save``); editing
+    refuses a stale save (``core.editing``)."""
 
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Gespeichert.")
-    stale_message = gettext_lazy(
-        "Diese Angaben wurden inzwischen an anderer Stelle geändert. Ihre Eingaben sind "
-        "unten erhalten; bitte prüfen Sie sie mit dem aktuellen Stand und speichern Sie erneut."
-    )
+    stale: Stale | None = None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.load_object()
@@ -153,8 +147,8 @@ class ObjectFormView(ObjectMixin, FormView):
         raise NotImplementedError
 
     def form_valid(self, form: Any) -> HttpResponse:
-        if self.object is not None and self.request.POST.get("_stand") != fingerprint(self.object):
-            form.add_error(None, self.stale_message)
+        self.stale = refuse_stale(self.request, form, self.object, unbound(self))
+        if self.stale:
             return self.form_invalid(form)
         try:
             self.object = self.save(form)
@@ -174,7 +168,7 @@ class ObjectFormView(ObjectMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["is_new"] = self.object is None
-        context["stand"] = fingerprint(self.object) if self.object is not None else ""
+        context.update(stand_context(self.object, context["form"], unbound(self), self.stale))
         context["heading"] = self.get_heading()
         context["cancel_url"] = self.get_cancel_url()
         return context

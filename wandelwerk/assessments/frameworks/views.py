@@ -23,6 +23,7 @@ from wandelwerk.assessments.frameworks.forms import (
 )
 from wandelwerk.assessments.frameworks.loader import file_name, framework_yaml
 from wandelwerk.assessments.models import Area, Assessment, Criterion, Framework, Question
+from wandelwerk.core.editing import Stale, refuse_stale, stand_context, unbound
 from wandelwerk.tenants.views import ProviderAdminRequiredMixin
 
 
@@ -98,19 +99,27 @@ class EditView(FrameworkMixin, FormView):
 
     template_name = "assessments/frameworks/edit.html"
     form_class = FrameworkForm
+    stale: Stale | None = None
 
     def get_initial(self) -> dict[str, Any]:
         return {"name": self.framework.name, "description": self.framework.description}
+
+    def edited(self) -> Any:
+        return self.framework
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["framework"] = self.framework
         context["areas"] = self.framework.areas.prefetch_related("criteria__questions")
+        context.update(stand_context(self.framework, context["form"], unbound(self), self.stale))
         context.setdefault("problems", [])
         context["breadcrumbs"] = _crumbs({"label": str(self.framework)})
         return context
 
     def form_valid(self, form: FrameworkForm) -> HttpResponse:
+        self.stale = refuse_stale(self.request, form, self.edited(), unbound(self))
+        if self.stale:
+            return self.form_invalid(form)
         try:
             logic.update_framework(
                 actor=self.request.user, framework=self.framework, **form.cleaned_data
@@ -123,14 +132,20 @@ class EditView(FrameworkMixin, FormView):
 
 
 class _PartView(FrameworkMixin, FormView):
-    """Edit one area, criterion or question of a draft."""
+    """Edit one area, criterion or question of a draft (``edited``; None: a new one)."""
 
     template_name = "assessments/frameworks/form.html"
     title = ""
+    stale: Stale | None = None
+
+    def edited(self) -> Any:
+        """The part as stored (None: a new one)."""
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["title"] = self.title
+        context.update(stand_context(self.edited(), context["form"], unbound(self), self.stale))
         context["submit"] = _("Speichern")
         context["cancel"] = self.edit_url()
         context["breadcrumbs"] = _crumbs(
@@ -159,6 +174,9 @@ class _PartView(FrameworkMixin, FormView):
         raise NotImplementedError
 
     def form_valid(self, form: Any) -> HttpResponse:
+        self.stale = refuse_stale(self.request, form, self.edited(), unbound(self))
+        if self.stale:
+            return self.form_invalid(form)
         try:
             self.save(form)
         except logic.FrameworkChangeError as exc:
@@ -178,6 +196,9 @@ class AreaView(_PartView):
     def get_initial(self) -> dict[str, Any]:
         return {"name": self.area.name, "weight": self.area.weight}
 
+    def edited(self) -> Any:
+        return self.area
+
     def save(self, form: WeightedForm) -> None:
         logic.update_area(actor=self.request.user, area=self.area, **form.cleaned_data)
 
@@ -191,6 +212,9 @@ class CriterionView(_PartView):
 
     def get_initial(self) -> dict[str, Any]:
         return {"name": self.criterion.name, "weight": self.criterion.weight}
+
+    def edited(self) -> Any:
+        return self.criterion
 
     def save(self, form: WeightedForm) -> None:
         logic.update_criterion(
@@ -210,6 +234,9 @@ class QuestionView(_PartView):
     def get_initial(self) -> dict[str, Any]:
         return QuestionForm.initial_for(self.question)
 
+    def edited(self) -> Any:
+        return self.question
+
     def save(self, form: QuestionForm) -> None:
         logic.update_question(actor=self.request.user, question=self.question, **form.values())
 
@@ -223,6 +250,9 @@ class QuestionAddView(_PartView):
 
     def get_initial(self) -> dict[str, Any]:
         return {"weight": 1, "applies_to": "all"}
+
+    def edited(self) -> None:
+        return None
 
     def save(self, form: QuestionForm) -> None:
         logic.add_question(actor=self.request.user, criterion=self.criterion, **form.values())

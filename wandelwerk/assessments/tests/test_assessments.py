@@ -68,15 +68,22 @@ def test_workshop_answers_one_question_after_the_other(client, users, home, asse
 @pytest.mark.django_db
 def test_second_editor_is_told_and_sees_both_values(client, users, home, assessment):
     client.force_login(users["editor"])
-    client.post(url("workshop", home, assessment.pk), {"n": "0", "level": "3", "version": "0"})
+    client.post(
+        url("workshop", home, assessment.pk),
+        {"n": "0", "level": "3", "version": "0", "comment": "Leitbild liegt vor"},
+    )
     client.force_login(users["consultant"])
     page = client.post(
-        url("workshop", home, assessment.pk), {"n": "0", "level": "1", "version": "0"}
+        url("workshop", home, assessment.pk),
+        {"n": "0", "level": "1", "version": "0", "comment": "Nur ein Entwurf"},
     ).content.decode()
     assert (
         "Jemand anderes hat diese Frage inzwischen beantwortet" in page
         and "Gespeichert ist: 3" in page
+        and "„Leitbild liegt vor“" in page
     )
+    # What the second person typed stays in the field, to be saved with the next choice.
+    assert ">Nur ein Entwurf</textarea>" in page
     with tenancy.activate(home):
         assert Answer.objects.get().level == 3  # nothing silently overwritten
 

@@ -11,6 +11,7 @@ from wandelwerk.assessments.frameworks.loader import check_framework, framework_
 from wandelwerk.assessments.models import Framework, FrameworkStatus, Question
 from wandelwerk.audit.models import AuditEvent
 from wandelwerk.core.testing.urls import iter_routes
+from wandelwerk.tenants.tests.editing import stand
 
 
 @pytest.fixture
@@ -72,7 +73,8 @@ def test_editing_a_draft_changes_only_the_draft(admin, published):
     assert "Stufe 2 – Teilweise umgesetzt" in form_page.content.decode()
     response = admin.post(
         reverse("frameworks:question", args=[draft.pk, question.pk]),
-        level_data(question, text="Gibt es eine Dienstvereinbarung?", level_2="Im Entwurf."),
+        level_data(question, text="Gibt es eine Dienstvereinbarung?", level_2="Im Entwurf.")
+        | stand(question),
     )
     assert response.status_code == 302
     question.refresh_from_db()
@@ -99,11 +101,12 @@ def test_questions_can_be_added_and_removed_and_weights_changed(admin, published
     admin.post(reverse("frameworks:question_delete", args=[draft.pk, added.pk]))
     assert criterion.questions.count() == before
     admin.post(
-        reverse("frameworks:area", args=[draft.pk, area.pk]), {"name": area.name, "weight": 3}
+        reverse("frameworks:area", args=[draft.pk, area.pk]),
+        {"name": area.name, "weight": 3} | stand(area),
     )
     admin.post(
         reverse("frameworks:criterion", args=[draft.pk, criterion.pk]),
-        {"name": "Umbenannt", "weight": 2},
+        {"name": "Umbenannt", "weight": 2} | stand(criterion),
     )
     area.refresh_from_db()
     criterion.refresh_from_db()
@@ -214,3 +217,24 @@ def test_the_list_shows_status_source_and_use(admin, published):
     copy(admin, published)
     page = admin.get(reverse("frameworks:list")).content.decode()
     assert "digicheck-kreis" in page and "Entwurf" in page and "veröffentlicht" in page
+
+
+def test_a_stale_edit_of_a_draft_is_refused_and_shows_the_other_change(admin, published):
+    copy(admin, published)
+    draft = Framework.objects.get(key="digicheck-kreis")
+    area = draft.areas.get(key="change")
+    url = reverse("frameworks:area", args=[draft.pk, area.pk])
+    context = admin.get(url).context
+    hidden = {"_stand": context["stand"], "_gezeigt": context["shown"]}
+    type(area).objects.filter(pk=area.pk).update(weight=4)  # a colleague saved meanwhile
+    page = admin.post(url, {"name": area.name, "weight": 2} | hidden)
+    html = page.content.decode()
+    assert page.status_code == 200 and "inzwischen an anderer Stelle geändert" in html
+    assert "Gewicht: 1 → <strong>4</strong>" in html
+    area.refresh_from_db()
+    assert area.weight == 4
+    edit = reverse("frameworks:edit", args=[draft.pk])
+    response = admin.post(edit, {"name": "Neu", "description": ""} | {"_stand": "alt"})
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.name != "Neu"
