@@ -6,12 +6,18 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.accounts.queries import consultant_candidates
 from wandelwerk.core.forms import KernForm, KernFormMixin
 from wandelwerk.tenants.models import Land, Municipality
+from wandelwerk.tenants.roles import Role
 
 
 class LoginForm(KernFormMixin, AuthenticationForm):
@@ -19,6 +25,14 @@ class LoginForm(KernFormMixin, AuthenticationForm):
 
 
 class KernPasswordChangeForm(KernFormMixin, PasswordChangeForm):
+    pass
+
+
+class KernPasswordResetForm(KernFormMixin, PasswordResetForm):
+    pass
+
+
+class KernSetPasswordForm(KernFormMixin, SetPasswordForm):
     pass
 
 
@@ -47,6 +61,15 @@ class MunicipalityForm(KernForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Sie sehen diese Kommune auf ihrer Startseite."),
     )
+    admin_email = forms.EmailField(
+        label=_("E-Mail-Adresse der ersten Administration"),
+        required=False,
+        help_text=_(
+            "Diese Person wird als Administration der Kommune eingeladen und lädt dann ihre "
+            "Kolleginnen und Kollegen ein."
+        ),
+    )
+    admin_name = forms.CharField(label=_("Name der ersten Administration"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,3 +93,42 @@ class ConsultantsForm(KernForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consultants"].queryset = consultant_candidates()  # type: ignore[attr-defined]
+
+
+class _RoleForm(KernForm):
+    """A role to give, from the ``roles`` the asking admin may give; the personal-data right
+    only when ``personal`` (the admin holds it)."""
+
+    role = forms.ChoiceField(
+        label=_("Rolle"),
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Administration: verwaltet Mitglieder und liest das Protokoll. Beratung: begleitet "
+            "die Kommune für den IT-Dienstleister. Bearbeitung: erfasst und ändert Daten. "
+            "Lesezugriff: sieht alles, ändert nichts."
+        ),
+    )
+    can_view_personal_data = forms.BooleanField(
+        label=_("darf Personaldaten sehen"),
+        required=False,
+        help_text=_(
+            "Nur für das Personalamt: Geburtsjahr, -monat und geplantes Austrittsdatum der "
+            "Beschäftigten."
+        ),
+    )
+
+    def __init__(self, *args: Any, roles: tuple[Role, ...], personal: bool, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]  # type: ignore[attr-defined]
+        if not personal:
+            del self.fields["can_view_personal_data"]
+
+
+class InviteForm(_RoleForm):
+    email = forms.EmailField(label=_("E-Mail-Adresse"))
+    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    field_order = ["email", "name", "role", "can_view_personal_data"]
+
+
+class MembershipForm(_RoleForm):
+    pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from wandelwerk.tenants.models import Membership, Municipality
 from wandelwerk.tenants.roles import Role
@@ -33,3 +33,22 @@ def consultant_candidates() -> QuerySet[Any]:
         .distinct()
         .order_by("username")
     )
+
+
+def accounts(query: str = "") -> QuerySet[Any]:
+    """Every account, with its memberships, by name; ``query`` searches name and e-mail."""
+    users = get_user_model().objects.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("municipality").order_by(
+                "municipality__name"
+            ),
+        )
+    )
+    if query:
+        users = users.filter(
+            Q(username__icontains=query)
+            | Q(email__icontains=query)
+            | Q(display_name__icontains=query)
+        )
+    return users.order_by("-is_active", "username")

@@ -1,14 +1,38 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wandelwerk.accounts import views
+from wandelwerk.accounts.views import members, provider, signin
 
 app_name = "accounts"
 
+MEMBERS = "k/<slug:municipality_slug>/mitglieder/"
+
 urlpatterns = [
-    path("anmelden/", views.LoginView.as_view(), name="login"),
+    path("anmelden/", signin.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
-    path("konto/passwort/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("kommunen/neu/", views.MunicipalityCreateView.as_view(), name="municipality_create"),
-    path("k/<slug:municipality_slug>/mitglieder/", views.MembersView.as_view(), name="members"),
+    path("konto/passwort/", signin.PasswordChangeView.as_view(), name="password_change"),
+    path("konto/passwort-vergessen/", signin.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "konto/passwort-vergessen/gesendet/",
+        signin.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "konto/passwort-setzen/<uidb64>/<token>/",
+        signin.PasswordSetView.as_view(),
+        name="password_set",
+    ),
+    path("kommunen/neu/", provider.MunicipalityCreateView.as_view(), name="municipality_create"),
+    path("konten/", provider.AccountsView.as_view(), name="accounts"),
+    path("konten/einladen/", provider.ProviderInviteView.as_view(), name="account_invite"),
+    path("konten/<int:pk>/aktiv/", provider.AccountActiveView.as_view(), name="account_active"),
+    path(MEMBERS, members.MembersView.as_view(), name="members"),
+    path(f"{MEMBERS}einladen/", members.InviteView.as_view(), name="member_invite"),
+    path(f"{MEMBERS}<int:pk>/", members.MemberUpdateView.as_view(), name="member_update"),
+    path(f"{MEMBERS}<int:pk>/beenden/", members.MemberEndView.as_view(), name="member_end"),
+    path(
+        f"{MEMBERS}<int:pk>/erneut-einladen/",
+        members.ReinviteView.as_view(),
+        name="member_reinvite",
+    ),
 ]

@@ -18,6 +18,8 @@ class Action(models.TextChoices):
     TRANSITION = "transition", _("Status geändert")
     LOGIN = "login", _("angemeldet")
     LOGIN_FAILED = "login_failed", _("Anmeldung fehlgeschlagen")
+    INVITE = "invite", _("eingeladen")
+    PASSWORD_SET = "password_set", _("Passwort gesetzt")
 
 
 class AuditEvent(models.Model):

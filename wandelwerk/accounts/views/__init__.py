@@ -1,0 +1,1 @@
+"""Pages of signing in, of a municipality's members and of the provider's administration."""

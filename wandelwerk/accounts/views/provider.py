@@ -1,0 +1,134 @@
+"""The provider's own administration: municipalities with their first admin, and every account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from wandelwerk.accounts import logic, people
+from wandelwerk.accounts.forms import InviteForm, MunicipalityForm
+from wandelwerk.accounts.queries import accounts
+from wandelwerk.accounts.views.members import tell
+from wandelwerk.tenants.roles import Role
+from wandelwerk.tenants.views import ProviderAdminRequiredMixin
+
+
+class MunicipalityCreateView(ProviderAdminRequiredMixin, FormView):
+    template_name = "accounts/municipality_form.html"
+    form_class = MunicipalityForm
+
+    def form_valid(self, form: MunicipalityForm) -> HttpResponse:
+        data = form.cleaned_data
+        actor = self.request.user
+        try:
+            municipality, invitation = people.create_municipality_with_admin(
+                actor=actor,
+                slug=data["slug"],
+                name=data["name"],
+                ags=data["ags"],
+                land=data["land"],
+                population=data["population"],
+                consultants=list(data["consultants"]),
+                admin_email=data["admin_email"],
+                admin_name=data["admin_name"],
+            )
+        except logic.MembershipError as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Kommune „%(name)s“ angelegt.") % {"name": municipality.name}
+        )
+        if invitation is not None:
+            tell(self.request, invitation)
+        return redirect("overview:index", municipality.slug)
+
+
+class AccountsView(ProviderAdminRequiredMixin, TemplateView):
+    """Every account of the installation with its access; deactivate and reactivate here."""
+
+    template_name = "accounts/accounts.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()
+        page = Paginator(accounts(query), settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context.update(
+            page_obj=page,
+            querystring=urlencode({"q": query}) if query else "",
+            rows=[(user, people.is_invited(user)) for user in page.object_list],
+            query=query,
+            breadcrumbs=[{"label": _("Benutzerkonten")}],
+        )
+        return context
+
+
+class ProviderInviteView(ProviderAdminRequiredMixin, FormView):
+    """Invite another provider admin (consultants are invited on a municipality's page)."""
+
+    template_name = "accounts/invite.html"
+    form_class = InviteForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return super().get_form_kwargs() | {"roles": (Role.PROVIDER_ADMIN,), "personal": False}
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"role": Role.PROVIDER_ADMIN.value}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Administration des IT-Dienstleisters einladen")
+        context["cancel_url"] = reverse("accounts:accounts")
+        context["breadcrumbs"] = [
+            {"label": _("Benutzerkonten"), "url": context["cancel_url"]},
+            {"label": _("Einladen")},
+        ]
+        return context
+
+    def form_valid(self, form: InviteForm) -> HttpResponse:
+        try:
+            invitation = people.invite(
+                actor=self.request.user,
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                municipality=None,
+                role=Role.PROVIDER_ADMIN,
+            )
+        except logic.MembershipError as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        tell(self.request, invitation)
+        return redirect("accounts:accounts")
+
+
+class AccountActiveView(ProviderAdminRequiredMixin, TemplateView):
+    """POST: deactivate (``aktiv=0``) or reactivate (``aktiv=1``) an account."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = get_object_or_404(get_user_model(), pk=kwargs["pk"])
+        active = request.POST.get("aktiv") == "1"
+        try:
+            people.set_active(actor=request.user, user=user, active=active)
+        except logic.MembershipError as exc:
+            messages.error(request, str(exc))
+        else:
+            text = (
+                _("Das Konto von %(user)s ist wieder aktiv.")
+                if active
+                else _(
+                    "Das Konto von %(user)s ist deaktiviert; angemeldete Sitzungen enden sofort."
+                )
+            )
+            messages.success(request, text % {"user": user})
+        return redirect("accounts:accounts")
