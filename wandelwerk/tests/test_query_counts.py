@@ -88,3 +88,16 @@ def test_employee_list_with_personal_data_does_not_grow(client, users, home, oth
     assert _count(client, "organisation:employee_list", True, home) == _count(
         client, "organisation:employee_list", True, other
     )
+
+
+@pytest.mark.django_db
+def test_people_pages_do_not_grow_with_members(client, users, home, other):
+    """The members of a municipality with 200 people and the accounts page with them cost what
+    they cost with a handful."""
+    client.force_login(users["provider_admin"])
+    small_members = _count(client, "accounts:members", True, other)
+    small_accounts = _count(client, "accounts:accounts", False, home)
+    for n in range(200):
+        MembershipFactory(municipality=home, role="editor" if n % 2 else "viewer")
+    assert _count(client, "accounts:members", True, home) == small_members
+    assert _count(client, "accounts:accounts", False, home) == small_accounts
