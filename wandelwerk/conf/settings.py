@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wandelwerk.reports",
     "wandelwerk.overview",
     "wandelwerk.demo",
+    "wandelwerk.operations",
     "wandelwerk.api",
 ]
 
@@ -214,6 +215,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# The container's health check asks over plain HTTP from inside; it is not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 # How many reverse proxies stand before the application, each adding the address it saw to

@@ -23,6 +23,9 @@ def test_the_demo_scenarios_plan_again_unchanged(db):
     ambitious = Scenario.objects.unscoped().get(name="Ambitioniert")
     with tenancy.activate(ambitious.municipality):
         first = ambitious.plans.get()
+        if first.status != "optimal":  # a busy machine may not prove it within the demo's 10 s
+            first = plan_scenario(ambitious, today=first.planned_on, time_limit=120)
         assert first.status == "optimal"
+        # Nothing better exists and every move costs: planning again moves nothing, proven or not.
         again = plan_scenario(ambitious, today=first.planned_on, time_limit=20)
         assert starts(again) == starts(first)
