@@ -89,9 +89,16 @@ def ensure_users() -> int:
         user = existing.get(demo.username)
         if user is None:
             user = user_model.objects.create_user(
-                username=demo.username, password=DEMO_PASSWORD, display_name=demo.display_name
+                username=demo.username,
+                password=DEMO_PASSWORD,
+                display_name=demo.display_name,
+                second_factor_exempt=True,
             )
             created += 1
+        elif not user.second_factor_exempt:
+            # Demo accounts made before the second factor existed: the one flag they lack.
+            user.second_factor_exempt = True
+            user.save(update_fields=["second_factor_exempt"])
         municipality = municipalities[demo.municipality] if demo.municipality else None
         if not Membership.objects.filter(user=user, municipality=municipality).exists():
             grant_membership(

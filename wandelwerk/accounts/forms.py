@@ -132,3 +132,14 @@ class InviteForm(_RoleForm):
 
 class MembershipForm(_RoleForm):
     pass
+
+
+class CodeForm(KernForm):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_(
+            "Die sechs Ziffern aus der Authenticator-App, oder ein Wiederherstellungscode."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )

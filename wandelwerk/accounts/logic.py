@@ -106,6 +106,21 @@ def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any])
             )
 
 
+@transaction.atomic
+def require_second_factor(*, actor: Any, municipality: Municipality, required: bool) -> None:
+    before = snapshot(municipality)
+    municipality.require_second_factor = required
+    municipality.save(update_fields=["require_second_factor"])
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=municipality,
+        municipality=municipality,
+        before=before,
+        after=snapshot(municipality),
+    )
+
+
 def record_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     """``user_logged_in``: who signed in, when (no municipality: it is the whole installation's)."""
     record(actor=user, action=Action.LOGIN, obj=user)

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 class User(AbstractUser):
     display_name = models.CharField(_("Anzeigename"), max_length=150, blank=True)
+    # Demo accounts sign in with their published password alone; nothing else should.
+    second_factor_exempt = models.BooleanField(_("ohne zweiten Faktor (Demo)"), default=False)
 
     class Meta:
         verbose_name = _("Person")

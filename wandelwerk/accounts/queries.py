@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wandelwerk.tenants.models import Membership, Municipality
 from wandelwerk.tenants.roles import Role
@@ -37,12 +38,17 @@ def consultant_candidates() -> QuerySet[Any]:
 
 def accounts(query: str = "") -> QuerySet[Any]:
     """Every account, with its memberships, by name; ``query`` searches name and e-mail."""
-    users = get_user_model().objects.prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.select_related("municipality").order_by(
-                "municipality__name"
-            ),
+    has_app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    users = (
+        get_user_model()
+        .objects.annotate(has_app=Exists(has_app))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("municipality").order_by(
+                    "municipality__name"
+                ),
+            )
         )
     )
     if query:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wandelwerk.accounts.views import members, provider, signin
+from wandelwerk.accounts.views import members, provider, second_factor, signin
 
 app_name = "accounts"
 
@@ -22,10 +22,31 @@ urlpatterns = [
         signin.PasswordSetView.as_view(),
         name="password_set",
     ),
+    path("konto/zweiter-faktor/", second_factor.OwnView.as_view(), name="second_factor"),
+    path(
+        "konto/zweiter-faktor/einrichten/",
+        second_factor.SetupView.as_view(),
+        name="second_factor_setup",
+    ),
+    path(
+        "konto/zweiter-faktor/pruefen/",
+        second_factor.VerifyView.as_view(),
+        name="second_factor_verify",
+    ),
     path("kommunen/neu/", provider.MunicipalityCreateView.as_view(), name="municipality_create"),
     path("konten/", provider.AccountsView.as_view(), name="accounts"),
     path("konten/einladen/", provider.ProviderInviteView.as_view(), name="account_invite"),
     path("konten/<int:pk>/aktiv/", provider.AccountActiveView.as_view(), name="account_active"),
+    path(
+        "konten/<int:pk>/zweiter-faktor/",
+        provider.AccountSecondFactorResetView.as_view(),
+        name="account_second_factor_reset",
+    ),
+    path(
+        f"{MEMBERS}zweiter-faktor/",
+        members.SecondFactorPolicyView.as_view(),
+        name="member_second_factor",
+    ),
     path(MEMBERS, members.MembersView.as_view(), name="members"),
     path(f"{MEMBERS}einladen/", members.InviteView.as_view(), name="member_invite"),
     path(f"{MEMBERS}<int:pk>/", members.MemberUpdateView.as_view(), name="member_update"),

@@ -20,6 +20,8 @@ class Action(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("Anmeldung fehlgeschlagen")
     INVITE = "invite", _("eingeladen")
     PASSWORD_SET = "password_set", _("Passwort gesetzt")
+    SECOND_FACTOR_ON = "second_factor_on", _("zweiter Faktor eingerichtet")
+    SECOND_FACTOR_OFF = "second_factor_off", _("zweiter Faktor entfernt")
 
 
 class AuditEvent(models.Model):

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "wandelwerk.core",
@@ -73,10 +76,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wandelwerk.tenants.middleware.TenantContextMiddleware",
+    "wandelwerk.accounts.middleware.SecondFactorMiddleware",
     "wandelwerk.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -142,6 +147,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "overview:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# The second factor: the name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Wandelwerk")
+
 # Invitation and password links in e-mails: valid this long, and only until the password is set.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_LINK_HOURS", "72")) * 3600
 # The address the application is reached at, for links in e-mails sent outside a request

@@ -66,6 +66,14 @@ class Municipality(models.Model):
     fiscal_year_start_month = models.PositiveSmallIntegerField(
         _("Beginn des Haushaltsjahres (Monat)"), default=1
     )
+    require_second_factor = models.BooleanField(
+        _("zweiter Faktor für alle Mitglieder"),
+        default=False,
+        help_text=_(
+            "Alle Mitglieder melden sich zusätzlich mit einem Code aus einer Authenticator-App "
+            "an. Für den IT-Dienstleister (Administration und Beratung) gilt das immer."
+        ),
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
     class Meta:

@@ -32,8 +32,9 @@ def test_login_page_is_accessible(page):
     # A failed login shows the error summary; it must be accessible too.
     page.fill("input[name=username]", "niemand")
     page.fill("input[name=password]", "falsch")
-    page.click("main button[type=submit]")
-    assert page.locator("#fehler").is_visible()
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    page.locator("#fehler").wait_for(state="visible")
     assert_accessible(page, "Anmeldung mit Fehler")
 
 
@@ -74,8 +75,9 @@ def test_every_foundation_page_is_accessible(page, users, home, inventory):
         assert_accessible(page, name)
     # A form with errors: summary plus errors at the fields.
     page.goto(page.base_url + reverse("organisation:orgunit_create", args=[slug]))
-    page.click("main button[type=submit]")
-    assert page.locator("#fehler").is_visible()
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    page.locator("#fehler").wait_for(state="visible")
     assert_accessible(page, "Formular mit Fehlern")
 
 

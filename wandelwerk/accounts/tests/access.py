@@ -16,4 +16,5 @@ ROWS = {
     "accounts:member_update": (member, ADMIN, ADMIN),
     "accounts:member_end": (member, ADMIN, ADMIN),
     "accounts:member_reinvite": (member, None, ADMIN),
+    "accounts:member_second_factor": (no_kwargs, None, ADMIN),
 }

@@ -62,3 +62,33 @@ def test_an_invited_person_arrives_with_the_keyboard(page, users, home):
         page.keyboard.press("Enter")
     page.goto(page.base_url + reverse("overview:index", args=[home.slug]))
     assert page.get_by_role("heading", level=1).first.inner_text().startswith(home.name)
+
+
+def test_the_second_factor_pages_are_accessible_and_work_with_the_keyboard(page, home):
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from wandelwerk.tenants.tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory(username="it-admin", second_factor_exempt=False)
+    MembershipFactory(user=user, municipality=None, role="provider_admin")
+    login(page, "it-admin")
+    assert "/konto/zweiter-faktor/einrichten/" in page.url
+    assert_accessible(page, "Zweiten Faktor einrichten")
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    page.focus("input[name=code]")
+    page.keyboard.type(f"{totp.token():06d}")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Ihre Wiederherstellungscodes").is_visible()
+    assert_accessible(page, "Wiederherstellungscodes")
+    page.goto(page.base_url + reverse("accounts:second_factor"))
+    assert_accessible(page, "Zweiter Faktor")
+    page.context.clear_cookies()
+    login(page, "it-admin")
+    assert "/konto/zweiter-faktor/pruefen/" in page.url
+    assert_accessible(page, "Code eingeben")

@@ -234,3 +234,22 @@ class ReinviteView(MemberMixin, TemplateView):
         else:
             tell(request, invitation)
         return redirect("accounts:members", self.municipality.slug)
+
+
+class SecondFactorPolicyView(MembersMixin, TemplateView):
+    """POST: whether every member of this municipality confirms sign-ins with a code."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        required = request.POST.get("verpflichtend") == "1"
+        logic.require_second_factor(
+            actor=request.user, municipality=self.municipality, required=required
+        )
+        messages.success(
+            request,
+            _("Alle Mitglieder melden sich jetzt mit einem zweiten Faktor an.")
+            if required
+            else _("Der zweite Faktor ist für die Mitglieder freiwillig."),
+        )
+        return redirect("accounts:members", self.municipality.slug)

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from wandelwerk.accounts import logic, people
+from wandelwerk.accounts import logic, people, second_factor
 from wandelwerk.accounts.forms import InviteForm, MunicipalityForm
 from wandelwerk.accounts.queries import accounts
 from wandelwerk.accounts.views.members import tell
@@ -131,4 +131,24 @@ class AccountActiveView(ProviderAdminRequiredMixin, TemplateView):
                 )
             )
             messages.success(request, text % {"user": user})
+        return redirect("accounts:accounts")
+
+
+class AccountSecondFactorResetView(ProviderAdminRequiredMixin, TemplateView):
+    """POST: take away someone's app and recovery codes (a lost phone); they set up anew at
+    their next sign-in."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = get_object_or_404(get_user_model(), pk=kwargs["pk"])
+        second_factor.remove(actor=request.user, user=user)
+        messages.success(
+            request,
+            _(
+                "Der zweite Faktor von %(user)s ist zurückgesetzt; bei der nächsten Anmeldung "
+                "richtet die Person ihn neu ein."
+            )
+            % {"user": user},
+        )
         return redirect("accounts:accounts")

@@ -60,8 +60,8 @@ def login(page: Any, username: str, password: str | None = None) -> None:
     page.goto(page.base_url + "/anmelden/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password or PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state("domcontentloaded")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
 
 
 def assert_accessible(page: Any, label: str) -> None:

@@ -37,6 +37,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"person-{n}")
+    # Tests of other features sign in with the password alone; the second factor's own tests
+    # (accounts/tests/test_second_factor.py) use accounts that must give a code.
+    second_factor_exempt = True
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
