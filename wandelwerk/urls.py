@@ -9,6 +9,7 @@ TENANT = "k/<slug:municipality_slug>/"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("wandelwerk.accounts.urls")),
+    path("sso/", include("wandelwerk.accounts.sso_urls")),
     path("", include("wandelwerk.overview.urls")),
     path(TENANT + "organisation/", include("wandelwerk.organisation.urls")),
     path(TENANT + "leistungen/", include("wandelwerk.ozg.urls")),

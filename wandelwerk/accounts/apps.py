@@ -14,3 +14,9 @@ class AccountsConfig(AppConfig):
 
         user_logged_in.connect(record_login, dispatch_uid="accounts.record_login")
         user_login_failed.connect(record_failed_login, dispatch_uid="accounts.record_failed_login")
+
+        from allauth.account.signals import user_logged_in as signed_in_through_allauth
+
+        from wandelwerk.accounts.sso import on_login
+
+        signed_in_through_allauth.connect(on_login, dispatch_uid="accounts.sso_login")

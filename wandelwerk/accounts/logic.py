@@ -54,8 +54,10 @@ def grant_membership(
     municipality: Municipality | None,
     role: Role,
     can_view_personal_data: bool = False,
+    source: str = "",
 ) -> Membership:
-    """Give ``user`` a role in ``municipality`` (or provider-wide for provider admins)."""
+    """Give ``user`` a role in ``municipality`` (or provider-wide for provider admins);
+    ``source`` names the identity provider that grants it, if one does."""
     if (role == Role.PROVIDER_ADMIN) != (municipality is None):
         raise MembershipError(
             "Nur die Administration des IT-Dienstleisters gilt für alle Kommunen."
@@ -63,11 +65,16 @@ def grant_membership(
     membership, created = Membership.objects.get_or_create(
         user=user,
         municipality=municipality,
-        defaults={"role": role, "can_view_personal_data": can_view_personal_data},
+        defaults={
+            "role": role,
+            "can_view_personal_data": can_view_personal_data,
+            "source": source,
+        },
     )
     before = None if created else snapshot(membership)
     membership.role = role
     membership.can_view_personal_data = can_view_personal_data
+    membership.source = source
     membership.save()
     forget_access(user)
     record(

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from wandelwerk.conf.identity import allauth_apps, load_identity_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
 
@@ -44,6 +46,10 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -77,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -147,6 +154,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "overview:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Single sign-on with OpenID Connect (docs/sso.md): the identity providers and how their groups
+# become roles, from a YAML or JSON file. Sign-in with a password stays possible.
+WANDELWERK_OIDC = load_identity_providers(os.environ.get("WANDELWERK_OIDC_FILE", ""))
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": allauth_apps(WANDELWERK_OIDC)}}
+SOCIALACCOUNT_ADAPTER = "wandelwerk.accounts.sso.SocialAdapter"
+ACCOUNT_ADAPTER = "wandelwerk.accounts.sso.AccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # an existing account with the address, if the
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True  # provider vouches for its domain
+SOCIALACCOUNT_STORE_TOKENS = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+
 # The second factor: the name authenticator apps show next to the code.
 OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Wandelwerk")
 

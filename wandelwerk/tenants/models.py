@@ -113,6 +113,9 @@ class Membership(models.Model):
         default=False,
         help_text=_("Nur für das Personalamt: Geburtsjahr, -monat und Austrittsdatum."),
     )
+    # The identity provider whose groups grant this membership (kept in step with them at each
+    # sign-in through it); empty: given in Wandelwerk.
+    source = models.CharField(_("vergeben durch"), max_length=60, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -92,3 +92,16 @@ def test_the_second_factor_pages_are_accessible_and_work_with_the_keyboard(page,
     login(page, "it-admin")
     assert "/konto/zweiter-faktor/pruefen/" in page.url
     assert_accessible(page, "Code eingeben")
+
+
+def test_the_login_page_with_identity_providers_is_accessible(page, settings):
+    settings.WANDELWERK_OIDC = [
+        {"id": "kreis", "name": "Kreis-Login", "domains": ["heimstadt.de"], "roles": []},
+        {"id": "stadt", "name": "Stadt-Login (ADFS)", "domains": [], "roles": []},
+    ]
+    page.goto(page.base_url + "/anmelden/")
+    assert page.get_by_role("button", name="Kreis-Login").is_visible()
+    assert_accessible(page, "Anmeldung mit Anmeldediensten")
+    for name in ("socialaccount_signup", "account_inactive", "socialaccount_login_cancelled"):
+        page.goto(page.base_url + reverse(name))
+        assert_accessible(page, name)

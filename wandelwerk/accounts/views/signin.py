@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from wandelwerk.accounts import people
+from wandelwerk.accounts import people, sso
 from wandelwerk.accounts.forms import (
     KernPasswordChangeForm,
     KernPasswordResetForm,
@@ -26,6 +26,12 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["identity_providers"] = sso.providers()
+        context["routes_by_domain"] = any(p["domains"] for p in context["identity_providers"])
+        return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if settings.AXES_ENABLED and address_blocked(request):
