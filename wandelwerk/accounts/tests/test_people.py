@@ -189,8 +189,9 @@ def test_the_accounts_page_is_for_provider_admins_only(client, users):
         client.force_login(users[role])
         for name in ("accounts:accounts", "accounts:account_invite"):
             assert client.get(reverse(name)).status_code == 403
-        url = reverse("accounts:account_active", args=[users["viewer"].pk])
-        assert client.post(url, {"aktiv": "0"}).status_code == 403
+        for name in ("accounts:account_active", "accounts:account_second_factor_reset"):
+            url = reverse(name, args=[users["viewer"].pk])
+            assert client.post(url, {"aktiv": "0"}).status_code == 403
     users["viewer"].refresh_from_db()
     assert users["viewer"].is_active
 
