@@ -88,6 +88,19 @@ def grant_membership(
     return membership
 
 
+def remove_membership(*, actor: Any, membership: Membership) -> None:
+    """Delete ``membership`` with its audit event; the access ends with the next request."""
+    record(
+        actor=actor,
+        action=Action.DELETE,
+        obj=membership,
+        municipality=membership.municipality,
+        before=snapshot(membership),
+    )
+    membership.delete()
+    forget_access(membership.user)
+
+
 @transaction.atomic
 def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any]) -> None:
     """Make exactly ``users`` the consultants of ``municipality``."""
@@ -95,14 +108,7 @@ def set_consultants(*, actor: Any, municipality: Municipality, users: list[Any])
     wanted = {u.pk for u in users}
     for membership in current:
         if membership.user_id not in wanted:
-            record(
-                actor=actor,
-                action=Action.DELETE,
-                obj=membership,
-                municipality=municipality,
-                before=snapshot(membership),
-            )
-            membership.delete()
+            remove_membership(actor=actor, membership=membership)
     existing = set(current.values_list("user_id", flat=True))
     for user in users:
         if user.pk not in existing:

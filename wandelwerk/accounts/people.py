@@ -19,6 +19,7 @@ from wandelwerk.accounts.logic import (
     MembershipError,
     create_municipality,
     grant_membership,
+    remove_membership,
     set_consultants,
 )
 from wandelwerk.audit.logic import record, snapshot
@@ -69,13 +70,41 @@ def _check_grant(
     return personal
 
 
-def _account_for(*, actor: Any, email: str, name: str) -> tuple[Any, bool]:
-    """The account with ``email``, or a new one without a password (set from the invitation)."""
+def _valid_email(email: str) -> str:
     email = email.strip().lower()
     try:
         validate_email(email)
     except ValidationError as exc:
         raise MembershipError("Bitte eine gültige E-Mail-Adresse angeben.") from exc
+    return email
+
+
+def _new_account(
+    *, actor: Any, username: str, email: str, name: str, password: str | None = None
+) -> Any:
+    """A new account; without ``password`` it is set later from an e-mail link."""
+    user = get_user_model()(username=username, email=email, display_name=name.strip())
+    if password:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise MembershipError(" ".join(exc.messages)) from exc
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=user,
+        after={"username": username, "email": email, "display_name": user.display_name},
+    )
+    return user
+
+
+def _account_for(*, actor: Any, email: str, name: str) -> tuple[Any, bool]:
+    """The account with ``email``, or a new one without a password (set from the invitation)."""
+    email = _valid_email(email)
     users = get_user_model().objects
     user = users.filter(email__iexact=email).first() or users.filter(username=email).first()
     if user is not None:
@@ -85,16 +114,7 @@ def _account_for(*, actor: Any, email: str, name: str) -> tuple[Any, bool]:
                 "kann es wieder freischalten."
             )
         return user, False
-    user = users.model(username=email, email=email, display_name=name.strip())
-    user.set_unusable_password()
-    user.save()
-    record(
-        actor=actor,
-        action=Action.CREATE,
-        obj=user,
-        after={"username": user.username, "email": email, "display_name": user.display_name},
-    )
-    return user, True
+    return _new_account(actor=actor, username=email, email=email, name=name), True
 
 
 @transaction.atomic
@@ -192,15 +212,7 @@ def end_membership(*, actor: Any, membership: Membership) -> bool:
     deactivated (True). Either ends at once, on the person's next click."""
     _refuse_own(actor, membership)
     user = membership.user
-    record(
-        actor=actor,
-        action=Action.DELETE,
-        obj=membership,
-        municipality=membership.municipality,
-        before=snapshot(membership),
-    )
-    membership.delete()
-    forget_access(user)
+    remove_membership(actor=actor, membership=membership)
     if user.is_active and not Membership.objects.filter(user=user).exists():
         _set_active(actor, user, False)
         return True
@@ -253,26 +265,9 @@ def create_user(
     users = get_user_model().objects
     user = users.filter(username=username).first()
     if user is None:
-        email = email.strip().lower()
-        try:
-            validate_email(email)
-        except ValidationError as exc:
-            raise MembershipError("Bitte eine gültige E-Mail-Adresse angeben.") from exc
-        user = users.model(username=username, email=email, display_name=name.strip())
-        if password:
-            try:
-                validate_password(password, user)
-            except ValidationError as exc:
-                raise MembershipError(" ".join(exc.messages)) from exc
-            user.set_password(password)
-        else:
-            user.set_unusable_password()
-        user.save()
-        record(
-            actor=actor,
-            action=Action.CREATE,
-            obj=user,
-            after={"username": username, "email": email, "display_name": user.display_name},
+        email = _valid_email(email)
+        user = _new_account(
+            actor=actor, username=username, email=email, name=name, password=password
         )
     membership = grant_membership(
         actor=actor,

@@ -22,10 +22,8 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
-from wandelwerk.accounts.logic import grant_membership
+from wandelwerk.accounts.logic import grant_membership, remove_membership
 from wandelwerk.accounts.middleware import SSO_SESSION_KEY
-from wandelwerk.audit.logic import record, snapshot
-from wandelwerk.audit.models import Action
 from wandelwerk.tenants.models import Membership, Municipality
 from wandelwerk.tenants.queries import forget_access
 from wandelwerk.tenants.roles import Role
@@ -139,14 +137,7 @@ def sync_memberships(user: Any, provider_id: str, granted: list[Grant]) -> None:
             )
     for key, membership in existing.items():
         if membership.source == provider_id and key not in wanted:
-            record(
-                actor=None,
-                action=Action.DELETE,
-                obj=membership,
-                municipality=membership.municipality,
-                before=snapshot(membership),
-            )
-            membership.delete()
+            remove_membership(actor=None, membership=membership)
     forget_access(user)
 
 
