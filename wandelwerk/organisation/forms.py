@@ -7,7 +7,14 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.core.forms import DateInput, KernForm, KernModelForm
-from wandelwerk.organisation.models import Employee, EmploymentType, Hosting, ITSystem, OrgUnit
+from wandelwerk.organisation.models import (
+    AgeLimitGroup,
+    Employee,
+    EmploymentType,
+    Hosting,
+    ITSystem,
+    OrgUnit,
+)
 
 
 class OrgUnitForm(KernModelForm):
@@ -40,13 +47,18 @@ class EmployeeForm(KernModelForm):
             "position",
             "employment_type",
             "fte",
+            "age_limit_group",
             *Employee.PERSONAL_FIELDS,
         ]
-        widgets = {"planned_exit_date": DateInput()}
+        widgets = {"planned_exit_date": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args: Any, personal: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
+        self.fields["age_limit_group"].queryset = AgeLimitGroup.objects.all()  # type: ignore[attr-defined]
+        self.fields["age_limit_group"].empty_label = _(
+            "– keine, die allgemeine Altersgrenze gilt –"
+        )  # type: ignore[attr-defined]
         if not personal:
             for name in Employee.PERSONAL_FIELDS:
                 del self.fields[name]

@@ -197,6 +197,12 @@ class EmployeeImporter(Importer):
             german_date,
             help="TT.MM.JJJJ, darf leer sein",
         ),
+        Column(
+            "Ende der Amtszeit",
+            "term_end",
+            german_date,
+            help="nur Wahlbeamte, TT.MM.JJJJ, darf leer sein",
+        ),
     ]
     example = [
         ["100123", "3.1", "Sachbearbeitung Meldewesen", "Tarif", "0,5", "1963", "4", "nein", ""]

@@ -76,6 +76,7 @@ def save_employee(
     position: str = "",
     employment_type: str,
     fte: Decimal,
+    age_limit_group: Any = None,
     personal: dict[str, Any] | None = None,
 ) -> Employee:
     """Create or update an employee. ``personal`` (birth year/month, born on the 1st, exit
@@ -87,6 +88,7 @@ def save_employee(
     employee.position = position.strip()
     employee.employment_type = employment_type
     employee.fte = fte
+    employee.age_limit_group = age_limit_group
     if personal is not None:
         for field in Employee.PERSONAL_FIELDS:
             if field in personal:

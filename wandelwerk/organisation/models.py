@@ -48,6 +48,44 @@ class OrgUnit(TenantModel):
         return reverse("organisation:orgunit_detail", args=[self.municipality.slug, self.pk])
 
 
+class AgeLimitGroup(TenantModel):
+    """A group of civil servants with a special age limit by Land law, e.g. Justizvollzug 62
+    (§ 118 LBG NRW), Feuerwehr-Einsatzdienst or Polizeivollzug: the municipality enters the
+    limit its Land sets."""
+
+    name = models.CharField(_("Bezeichnung"), max_length=120)
+    years = models.PositiveSmallIntegerField(
+        _("Altersgrenze (Jahre)"), validators=[MinValueValidator(50), MaxValueValidator(70)]
+    )
+    months = models.PositiveSmallIntegerField(
+        _("und Monate"), default=0, validators=[MaxValueValidator(11)]
+    )
+    legal_basis = models.CharField(
+        _("Rechtsgrundlage"), max_length=200, blank=True, help_text=_("z. B. § 118 LBG NRW")
+    )
+
+    class Meta:
+        verbose_name = _("Besondere Altersgrenze")
+        verbose_name_plural = _("Besondere Altersgrenzen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="agelimitgroup_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        months = _(" und %(m)s Monate") % {"m": self.months} if self.months else ""
+        return f"{self.name} ({self.years} Jahre{months})"
+
+    @property
+    def limit(self) -> tuple[int, int]:
+        return self.years, self.months
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:agelimit_list", args=[self.municipality.slug])
+
+
 class EmploymentType(models.TextChoices):
     CIVIL_SERVANT = "civil_servant", _("Beamte")
     EMPLOYEE = "employee", _("Tarif")
@@ -104,8 +142,30 @@ class Employee(TenantModel):
         blank=True,
         help_text=_("Überschreibt das berechnete Renteneintrittsdatum."),
     )
+    term_end = models.DateField(
+        _("Ende der Amtszeit"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nur für Wahlbeamtinnen und Wahlbeamte: sie scheiden mit dem Ende der Amtszeit aus."
+        ),
+    )
+    age_limit_group = models.ForeignKey(
+        AgeLimitGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employees",
+        verbose_name=_("besondere Altersgrenze"),
+    )
 
-    PERSONAL_FIELDS = ("birth_year", "birth_month", "born_on_first", "planned_exit_date")
+    PERSONAL_FIELDS = (
+        "birth_year",
+        "birth_month",
+        "born_on_first",
+        "planned_exit_date",
+        "term_end",
+    )
 
     class Meta:
         verbose_name = _("Beschäftigte Person")

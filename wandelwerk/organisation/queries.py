@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
 from wandelwerk.organisation.models import Employee, EmploymentType, ITSystem, OrgUnit
-from wandelwerk.organisation.retirement import exit_date
+from wandelwerk.organisation.retirement import CIVIL_SERVANT_RULES, UnsupportedLand, exit_date
 
 # Aggregates about staff hide groups smaller than this (DESIGN §4).
 MIN_GROUP_SIZE = 5
@@ -60,7 +60,7 @@ def descendants_of(unit: OrgUnit) -> set[int]:
 
 
 def employees() -> QuerySet[Employee]:
-    return Employee.objects.select_related("org_unit")
+    return Employee.objects.select_related("org_unit", "age_limit_group")
 
 
 def it_systems() -> QuerySet[ITSystem]:
@@ -70,33 +70,85 @@ def it_systems() -> QuerySet[ITSystem]:
 
 
 def employee_exit_date(employee: Employee, land: str) -> dt.date | None:
-    return exit_date(
-        birth_year=employee.birth_year,
-        birth_month=employee.birth_month,
-        born_on_first=employee.born_on_first,
-        civil_servant=employee.employment_type == EmploymentType.CIVIL_SERVANT,
-        land=land,
-        planned_exit_date=employee.planned_exit_date,
+    """The expected exit date; None when unknown (no birth data, or a civil servant in a Land
+    without its table: ``retirement_notice`` says so on the pages)."""
+    group = employee.age_limit_group
+    return _exit(
+        employee.birth_year,
+        employee.birth_month,
+        employee.born_on_first,
+        employee.employment_type,
+        employee.planned_exit_date,
+        employee.term_end,
+        group.limit if group else None,
+        land,
     )
+
+
+def _exit(
+    year: int | None,
+    month: int | None,
+    first: bool,
+    kind: str,
+    planned: dt.date | None,
+    term_end: dt.date | None,
+    special: tuple[int, int] | None,
+    land: str,
+) -> dt.date | None:
+    try:
+        return exit_date(
+            birth_year=year,
+            birth_month=month,
+            born_on_first=first,
+            civil_servant=kind == EmploymentType.CIVIL_SERVANT,
+            land=land,
+            planned_exit_date=planned,
+            term_end=term_end,
+            special=special,
+        )
+    except UnsupportedLand:
+        return None
 
 
 def exit_dates(municipality: Any) -> list[dt.date]:
     """Every employee's expected exit date (planned, else statutory); unknown ones left out."""
     rows = Employee.objects.values_list(
-        "birth_year", "birth_month", "born_on_first", "employment_type", "planned_exit_date"
+        "birth_year",
+        "birth_month",
+        "born_on_first",
+        "employment_type",
+        "planned_exit_date",
+        "term_end",
+        "age_limit_group__years",
+        "age_limit_group__months",
     )
     dates = (
-        exit_date(
-            birth_year=year,
-            birth_month=month,
-            born_on_first=first,
-            civil_servant=kind == EmploymentType.CIVIL_SERVANT,
-            land=municipality.land,
-            planned_exit_date=planned,
+        _exit(
+            year,
+            month,
+            first,
+            kind,
+            planned,
+            term_end,
+            (years, months or 0) if years is not None else None,
+            municipality.land,
         )
-        for year, month, first, kind, planned in rows
+        for year, month, first, kind, planned, term_end, years, months in rows
     )
     return [d for d in dates if d is not None]
+
+
+def retirement_notice(municipality: Any) -> str | None:
+    """Why some civil servants have no computed exit date: their Land's table is missing."""
+    if municipality.land in CIVIL_SERVANT_RULES:
+        return None
+    unknown = Employee.objects.filter(
+        employment_type=EmploymentType.CIVIL_SERVANT,
+        planned_exit_date__isnull=True,
+        term_end__isnull=True,
+        age_limit_group__isnull=True,
+    )
+    return str(UnsupportedLand(municipality.land)) if unknown.exists() else None
 
 
 def hide_small(n: int) -> int | None:

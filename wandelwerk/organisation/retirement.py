@@ -7,8 +7,11 @@ of the day before the birthday (§ 187 Abs. 2, § 188 Abs. 2 BGB), and employmen
 of the month in which the limit is reached. So a person born on the 1st of a month reaches it on
 the last day of the previous month and leaves a month earlier.
 
-Other Länder differ for civil servants; :data:`CIVIL_SERVANT_RULES` maps a Land to its rule and
-falls back to the federal steps. Only birth year, month and "born on the 1st" are needed: no full
+Other Länder differ for civil servants; :data:`CIVIL_SERVANT_RULES` maps a Land to its rule, and
+a Land without one raises :class:`UnsupportedLand` instead of borrowing another Land's table.
+Groups with a special age limit by Land law (Justizvollzug 62, § 118 LBG NRW; Feuerwehr-
+Einsatzdienst; Polizeivollzug) carry that limit themselves; elected officials (Wahlbeamte) leave
+at the end of their term. Only birth year, month and "born on the 1st" are needed: no full
 birth date is ever stored.
 """
 
@@ -34,14 +37,40 @@ def standard_age_limit(birth_year: int) -> tuple[int, int]:
     return 67, 0
 
 
-# Civil servants' age limit per Land. NRW (§ 31 LBG NRW) follows the federal steps; Länder
-# with other rules get their own function here.
+# Civil servants' age limit per Land. NRW (§ 31 LBG NRW) follows the federal steps; a further
+# Land is supported by adding its rule here (with its source), never by falling back to NRW.
 CIVIL_SERVANT_RULES: dict[str, AgeRule] = {"NW": standard_age_limit}
 
 
-def age_limit(birth_year: int, *, civil_servant: bool = False, land: str = "NW") -> tuple[int, int]:
+class UnsupportedLand(ValueError):
+    """No civil servants' age limit is known for this Land."""
+
+    def __init__(self, land: str) -> None:
+        self.land = land
+        known = ", ".join(sorted(CIVIL_SERVANT_RULES))
+        super().__init__(
+            f"Für Beamtinnen und Beamte im Land „{land}“ ist keine Altersgrenze hinterlegt "
+            f"(hinterlegt: {known}); ihr Austrittsdatum wird nicht berechnet. Ein geplantes "
+            "Austrittsdatum gilt weiter."
+        )
+
+
+def age_limit(
+    birth_year: int,
+    *,
+    civil_servant: bool = False,
+    land: str = "NW",
+    special: tuple[int, int] | None = None,
+) -> tuple[int, int]:
+    """(years, months): a group's ``special`` limit, else the Land's rule for civil servants,
+    else § 235 SGB VI (salaried staff everywhere)."""
+    if special is not None:
+        return special
     if civil_servant:
-        return CIVIL_SERVANT_RULES.get(land, standard_age_limit)(birth_year)
+        rule = CIVIL_SERVANT_RULES.get(land)
+        if rule is None:
+            raise UnsupportedLand(land)
+        return rule(birth_year)
     return standard_age_limit(birth_year)
 
 
@@ -56,11 +85,12 @@ def retirement_date(
     born_on_first: bool = False,
     civil_servant: bool = False,
     land: str = "NW",
+    special: tuple[int, int] | None = None,
 ) -> dt.date:
-    """Last day of employment at the statutory age limit."""
+    """Last day of employment at the age limit."""
     if not 1 <= birth_month <= 12:
         raise ValueError("birth_month must be 1..12")
-    years, months = age_limit(birth_year, civil_servant=civil_servant, land=land)
+    years, months = age_limit(birth_year, civil_servant=civil_servant, land=land, special=special)
     # Month index (0-based) of the month in which the limit birthday falls.
     index = (birth_year + years) * 12 + (birth_month - 1) + months
     if born_on_first:
@@ -78,12 +108,22 @@ def exit_date(
     civil_servant: bool = False,
     land: str = "NW",
     planned_exit_date: dt.date | None = None,
+    term_end: dt.date | None = None,
+    special: tuple[int, int] | None = None,
 ) -> dt.date | None:
-    """The planned exit date from HR if known, else the computed retirement date."""
+    """The planned exit date from HR if known; for an elected official the end of the term;
+    else the date the age limit is reached (a group's special limit where one applies)."""
     if planned_exit_date is not None:
         return planned_exit_date
+    if term_end is not None:
+        return term_end
     if birth_year is None or birth_month is None:
         return None
     return retirement_date(
-        birth_year, birth_month, born_on_first=born_on_first, civil_servant=civil_servant, land=land
+        birth_year,
+        birth_month,
+        born_on_first=born_on_first,
+        civil_servant=civil_servant,
+        land=land,
+        special=special,
     )

@@ -166,6 +166,7 @@ class EmployeeListView(MunicipalityMixin, ListingMixin, TemplateView):
             for employee in rows:
                 employee.exit_date = queries.employee_exit_date(employee, self.municipality.land)
             context["object_list"] = rows
+            context["retirement_notice"] = queries.retirement_notice(self.municipality)
             logic.record_personal_data_read(
                 actor=self.request.user, employees=rows, context="Liste Beschäftigte"
             )
@@ -186,6 +187,7 @@ class EmployeeDetailView(ObjectMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         if self.can("organisation.view_personal_data"):
             context["exit_date"] = queries.employee_exit_date(self.object, self.municipality.land)
+            context["retirement_notice"] = queries.retirement_notice(self.municipality)
             logic.record_personal_data_read(
                 actor=self.request.user, employees=[self.object], context="Detailseite"
             )
@@ -213,6 +215,7 @@ class EmployeeFormView(ObjectFormView):
             position=data["position"],
             employment_type=data["employment_type"],
             fte=data["fte"],
+            age_limit_group=data["age_limit_group"],
             personal=form.personal_data(),
         )
 

@@ -82,3 +82,44 @@ def test_overview_figures(in_home):
     assert (figures.org_units, figures.employees, figures.fte) == (1, 6, 3.5)
     assert (figures.it_systems, figures.support_ending, figures.exits_24_months) == (2, 1, 5)
     assert dict(figures.exits_by_year)[2027] == 5
+
+
+def test_special_limits_terms_and_a_missing_land_table(in_home):
+    from wandelwerk.organisation.models import AgeLimitGroup
+
+    unit = OrgUnitFactory(municipality=in_home)
+    prison = AgeLimitGroup.objects.create(
+        municipality=in_home, name="Justizvollzug", years=62, legal_basis="§ 118 LBG NRW"
+    )
+    guard = EmployeeFactory(
+        org_unit=unit,
+        employment_type="civil_servant",
+        birth_year=1970,
+        birth_month=6,
+        age_limit_group=prison,
+    )
+    mayor = EmployeeFactory(
+        org_unit=unit,
+        employment_type="civil_servant",
+        birth_year=1975,
+        birth_month=2,
+        term_end=dt.date(2030, 10, 31),
+    )
+    clerk = EmployeeFactory(
+        org_unit=unit, employment_type="civil_servant", birth_year=1965, birth_month=3
+    )
+    staff = EmployeeFactory(
+        org_unit=unit, employment_type="employee", birth_year=1965, birth_month=3
+    )
+    land = in_home.land
+    assert queries.employee_exit_date(guard, land) == dt.date(2032, 6, 30)
+    assert queries.employee_exit_date(mayor, land) == dt.date(2030, 10, 31)
+    assert queries.employee_exit_date(clerk, land) == dt.date(2032, 3, 31)
+    assert queries.retirement_notice(in_home) is None
+
+    in_home.land = "BY"  # a Land without its civil servants' table
+    assert queries.employee_exit_date(clerk, "BY") is None
+    assert queries.employee_exit_date(staff, "BY") == dt.date(2032, 3, 31)  # § 235 SGB VI
+    assert queries.employee_exit_date(guard, "BY") == dt.date(2032, 6, 30)  # its group's limit
+    assert "„BY“" in queries.retirement_notice(in_home)
+    assert len(queries.exit_dates(in_home)) == 3

@@ -61,3 +61,53 @@ def test_born_on_first_leaves_one_month_earlier(year, month):
     later = retirement_date(year, month)
     earlier = retirement_date(year, month, born_on_first=True)
     assert (later.year * 12 + later.month) - (earlier.year * 12 + earlier.month) == 1
+
+
+def test_a_land_without_its_table_is_an_error_not_nrw():
+    from wandelwerk.organisation.retirement import UnsupportedLand
+
+    with pytest.raises(UnsupportedLand, match="„BY“"):
+        retirement_date(1960, 5, civil_servant=True, land="BY")
+    # Salaried staff follow § 235 SGB VI in every Land.
+    assert retirement_date(1960, 5, land="BY") == retirement_date(1960, 5, land="NW")
+    # What HR planned still holds.
+    planned = dt.date(2026, 9, 30)
+    assert (
+        exit_date(
+            birth_year=1960, birth_month=5, civil_servant=True, land="BY", planned_exit_date=planned
+        )
+        == planned
+    )
+
+
+def test_elected_officials_leave_at_the_end_of_their_term_unless_hr_planned_otherwise():
+    term_end = dt.date(2030, 10, 31)
+    assert (
+        exit_date(birth_year=1965, birth_month=1, civil_servant=True, term_end=term_end) == term_end
+    )
+    planned = dt.date(2028, 3, 31)
+    assert (
+        exit_date(birth_year=1965, birth_month=1, term_end=term_end, planned_exit_date=planned)
+        == planned
+    )
+
+
+@given(st.integers(1940, 2005), st.integers(1, 12), st.booleans())
+def test_a_special_limit_of_62_ends_at_the_month_of_the_62nd_birthday(year, month, first):
+    date = retirement_date(year, month, born_on_first=first, civil_servant=True, special=(62, 0))
+    months_lived = (date.year - year) * 12 + date.month - month
+    assert months_lived == (62 * 12 - 1 if first else 62 * 12)
+    assert (date + dt.timedelta(days=1)).day == 1
+    # A special limit applies whatever the Land's own table (it is the group's Land law).
+    assert date == retirement_date(
+        year, month, born_on_first=first, civil_servant=True, land="BY", special=(62, 0)
+    )
+
+
+@given(st.integers(1940, 2005), st.integers(1, 12), st.booleans(), st.booleans())
+def test_a_lower_special_limit_never_leaves_later_than_the_regular_one(year, month, first, civil):
+    regular = retirement_date(year, month, born_on_first=first, civil_servant=civil)
+    special = retirement_date(
+        year, month, born_on_first=first, civil_servant=civil, special=(60, 0)
+    )
+    assert special <= regular
