@@ -55,10 +55,9 @@ class EmployeeForm(KernModelForm):
     def __init__(self, *args: Any, personal: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
-        self.fields["age_limit_group"].queryset = AgeLimitGroup.objects.all()  # type: ignore[attr-defined]
-        self.fields["age_limit_group"].empty_label = _(
-            "– keine, die allgemeine Altersgrenze gilt –"
-        )  # type: ignore[attr-defined]
+        group = self.fields["age_limit_group"]
+        group.queryset = AgeLimitGroup.objects.all()  # type: ignore[attr-defined]
+        group.empty_label = _("– keine, die allgemeine Altersgrenze gilt –")  # type: ignore[attr-defined]
         if not personal:
             for name in Employee.PERSONAL_FIELDS:
                 del self.fields[name]
