@@ -154,3 +154,18 @@ class ITSystemFilterForm(SearchFilterForm):
         if data.get("hosting"):
             queryset = queryset.filter(hosting=data["hosting"])
         return queryset
+
+
+class AgeLimitGroupForm(KernModelForm):
+    class Meta:
+        model = AgeLimitGroup
+        fields = ["name", "years", "months", "legal_basis"]
+        help_texts = {
+            "name": _("z. B. Justizvollzug, Feuerwehr-Einsatzdienst, Polizeivollzug"),
+            "years": _("Die Altersgrenze, die das Landesrecht für diese Gruppe bestimmt."),
+        }
+
+    def validate_unique(self) -> None:
+        name = (self.cleaned_data.get("name") or "").strip()
+        if name and AgeLimitGroup.objects.filter(name=name).exclude(pk=self.instance.pk).exists():
+            self.add_error("name", _("Diese Bezeichnung gibt es schon."))

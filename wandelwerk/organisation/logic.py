@@ -12,7 +12,7 @@ from django.db import transaction
 
 from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
-from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.organisation.models import AgeLimitGroup, Employee, ITSystem, OrgUnit
 from wandelwerk.tenants.tenancy import require_municipality
 
 
@@ -159,4 +159,31 @@ def save_it_system(
 def delete_it_system(*, actor: Any, system: ITSystem) -> None:
     delete_audited(
         actor=actor, instance=system, in_use_message="Das Verfahren wird noch verwendet."
+    )
+
+
+@transaction.atomic
+def save_age_limit_group(
+    *,
+    actor: Any,
+    group: AgeLimitGroup | None = None,
+    name: str,
+    years: int,
+    months: int = 0,
+    legal_basis: str = "",
+) -> AgeLimitGroup:
+    before = snapshot(group) if group is not None and group.pk else None
+    group = group or AgeLimitGroup(municipality=require_municipality())
+    group.name, group.years, group.months = name.strip(), years, months
+    group.legal_basis = legal_basis.strip()
+    save_audited(actor=actor, instance=group, before=before)
+    return group
+
+
+@transaction.atomic
+def delete_age_limit_group(*, actor: Any, group: AgeLimitGroup) -> None:
+    delete_audited(
+        actor=actor,
+        instance=group,
+        in_use_message="Dieser Altersgrenze sind noch Beschäftigte zugeordnet.",
     )

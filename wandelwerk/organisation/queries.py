@@ -8,7 +8,13 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
-from wandelwerk.organisation.models import Employee, EmploymentType, ITSystem, OrgUnit
+from wandelwerk.organisation.models import (
+    AgeLimitGroup,
+    Employee,
+    EmploymentType,
+    ITSystem,
+    OrgUnit,
+)
 from wandelwerk.organisation.retirement import CIVIL_SERVANT_RULES, UnsupportedLand, exit_date
 
 # Aggregates about staff hide groups smaller than this (DESIGN §4).
@@ -196,3 +202,8 @@ def overview_figures(municipality: Any, today: dt.date | None = None) -> Overvie
         exits_24_months=hide_small(sum(1 for d in dates if today <= d <= horizon)),
         exits_by_year=exits_per_year(dates, today=today),
     )
+
+
+def age_limit_groups() -> QuerySet[AgeLimitGroup]:
+    groups: QuerySet[AgeLimitGroup] = AgeLimitGroup.objects.all()
+    return groups.annotate(member_count=Count("employees")).order_by("name")

@@ -34,5 +34,17 @@ urlpatterns = [
     path(
         "verfahren/<int:pk>/loeschen/", views.ITSystemDeleteView.as_view(), name="itsystem_delete"
     ),
+    path("altersgrenzen/", views.AgeLimitListView.as_view(), name="agelimit_list"),
+    path("altersgrenzen/neu/", views.AgeLimitFormView.as_view(), name="agelimit_create"),
+    path(
+        "altersgrenzen/<int:pk>/bearbeiten/",
+        views.AgeLimitFormView.as_view(),
+        name="agelimit_update",
+    ),
+    path(
+        "altersgrenzen/<int:pk>/loeschen/",
+        views.AgeLimitDeleteView.as_view(),
+        name="agelimit_delete",
+    ),
     *import_urls("organisation", ["org_units", "employees", "it_systems"]),
 ]

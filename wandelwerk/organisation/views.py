@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from wandelwerk.core.views import ListingMixin
 from wandelwerk.organisation import logic, queries
 from wandelwerk.organisation.forms import (
+    AgeLimitGroupForm,
     EmployeeFilterForm,
     EmployeeForm,
     ITSystemFilterForm,
@@ -16,7 +17,7 @@ from wandelwerk.organisation.forms import (
     OrgUnitFilterForm,
     OrgUnitForm,
 )
-from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
+from wandelwerk.organisation.models import AgeLimitGroup, Employee, ITSystem, OrgUnit
 from wandelwerk.tenants.views import (
     MunicipalityMixin,
     ObjectDeleteView,
@@ -303,3 +304,46 @@ class ITSystemDeleteView(ObjectDeleteView):
 
     def delete(self, obj: ITSystem) -> None:
         logic.delete_it_system(actor=self.request.user, system=obj)
+
+
+class AgeLimitListView(MunicipalityMixin, TemplateView):
+    """Groups with a special age limit; the exit dates of their members follow it."""
+
+    permission_required = "organisation.view"
+    page_title = AgeLimitGroup._meta.verbose_name_plural
+    template_name = "organisation/agelimit_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["groups"] = queries.age_limit_groups()
+        return context
+
+
+class AgeLimitFormView(ObjectFormView):
+    model = AgeLimitGroup
+    list_url_name = "organisation:agelimit_list"
+    form_class = AgeLimitGroupForm
+    permission_required = "organisation.change"
+
+    def get_success_url(self) -> str:
+        return self.list_url()
+
+    def save(self, form: AgeLimitGroupForm) -> AgeLimitGroup:
+        data = form.cleaned_data
+        return logic.save_age_limit_group(
+            actor=self.request.user,
+            group=self.object,
+            name=data["name"],
+            years=data["years"],
+            months=data["months"],
+            legal_basis=data["legal_basis"],
+        )
+
+
+class AgeLimitDeleteView(ObjectDeleteView):
+    model = AgeLimitGroup
+    list_url_name = "organisation:agelimit_list"
+    permission_required = "organisation.change"
+
+    def delete(self, obj: AgeLimitGroup) -> None:
+        logic.delete_age_limit_group(actor=self.request.user, group=obj)

@@ -57,6 +57,8 @@ def test_every_foundation_page_is_accessible(page, users, home, inventory):
         ("organisation:employee_update", [slug, employee]),
         ("organisation:employee_delete", [slug, employee]),
         ("organisation:itsystem_list", [slug]),
+        ("organisation:agelimit_list", [slug]),
+        ("organisation:agelimit_create", [slug]),
         ("organisation:itsystem_create", [slug]),
         ("organisation:itsystem_detail", [slug, system]),
         ("organisation:itsystem_update", [slug, system]),

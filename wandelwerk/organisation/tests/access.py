@@ -2,7 +2,12 @@ from typing import Any
 
 from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
 from wandelwerk.imports.tests.factories import ImportUploadFactory
-from wandelwerk.organisation.tests.factories import EmployeeFactory, ITSystemFactory, OrgUnitFactory
+from wandelwerk.organisation.tests.factories import (
+    AgeLimitGroupFactory,
+    EmployeeFactory,
+    ITSystemFactory,
+    OrgUnitFactory,
+)
 
 
 def orgunit(m: Any) -> dict[str, Any]:
@@ -11,6 +16,10 @@ def orgunit(m: Any) -> dict[str, Any]:
 
 def employee(m: Any) -> dict[str, Any]:
     return {"pk": EmployeeFactory(org_unit=OrgUnitFactory(municipality=m)).pk}
+
+
+def agelimit(m: Any) -> dict[str, Any]:
+    return {"pk": AgeLimitGroupFactory(municipality=m).pk}
 
 
 def itsystem(m: Any) -> dict[str, Any]:
@@ -34,6 +43,10 @@ ROWS = {
     "organisation:itsystem_detail": (itsystem, ALL, None),
     "organisation:itsystem_update": (itsystem, EDIT, EDIT),
     "organisation:itsystem_delete": (itsystem, EDIT, EDIT),
+    "organisation:agelimit_list": (no_kwargs, ALL, None),
+    "organisation:agelimit_create": (no_kwargs, EDIT, EDIT),
+    "organisation:agelimit_update": (agelimit, EDIT, EDIT),
+    "organisation:agelimit_delete": (agelimit, EDIT, EDIT),
 }
 
 

@@ -11,7 +11,14 @@ from decimal import Decimal
 
 import factory
 
-from wandelwerk.organisation.models import Employee, EmploymentType, Hosting, ITSystem, OrgUnit
+from wandelwerk.organisation.models import (
+    AgeLimitGroup,
+    Employee,
+    EmploymentType,
+    Hosting,
+    ITSystem,
+    OrgUnit,
+)
 from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.tests.factories import MunicipalityFactory
 
@@ -71,3 +78,13 @@ class ITSystemFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             with tenancy.activate(obj.municipality):  # the related manager is scoped
                 obj.org_units.set(extracted)
+
+
+class AgeLimitGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgeLimitGroup
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Gruppe {n}")
+    years = 62
+    legal_basis = "§ 118 LBG NRW"

@@ -217,3 +217,45 @@ def test_lists_filter_sort_and_export(client, users, home):
         and rows[1][:2] == ("B", "Bauamt")
         and len(rows) == 2
     )
+
+
+@pytest.mark.django_db
+def test_special_age_limits_are_kept_by_the_municipality_and_used_for_exit_dates(
+    client, users, home
+):
+    from wandelwerk.organisation.models import AgeLimitGroup, Employee
+    from wandelwerk.tenants import tenancy
+
+    client.force_login(users["hr"])
+    create = reverse("organisation:agelimit_create", args=[home.slug])
+    response = client.post(
+        create, {"name": "Justizvollzug", "years": 62, "months": 0, "legal_basis": "§ 118 LBG NRW"}
+    )
+    assert response.status_code == 302
+    assert (
+        "Diese Bezeichnung gibt es schon"
+        in client.post(create, {"name": "Justizvollzug", "years": 60, "months": 0}).content.decode()
+    )
+    with tenancy.activate(home):
+        group = AgeLimitGroup.objects.get()
+        unit = OrgUnitFactory(municipality=home)
+        person = EmployeeFactory(
+            org_unit=unit,
+            employment_type="civil_servant",
+            birth_year=1970,
+            birth_month=6,
+            age_limit_group=group,
+        )
+    page = client.get(
+        reverse("organisation:employee_detail", args=[home.slug, person.pk])
+    ).content.decode()
+    assert "30.06.2032" in page and "besondere Altersgrenze" in page
+    listing = client.get(reverse("organisation:agelimit_list", args=[home.slug])).content.decode()
+    assert "Justizvollzug" in listing and "62 Jahre" in listing
+    client.post(reverse("organisation:agelimit_delete", args=[home.slug, group.pk]))
+    with tenancy.activate(home):
+        assert AgeLimitGroup.objects.exists()  # still in use: kept
+        Employee.objects.filter(pk=person.pk).update(age_limit_group=None)
+    client.post(reverse("organisation:agelimit_delete", args=[home.slug, group.pk]))
+    with tenancy.activate(home):
+        assert not AgeLimitGroup.objects.exists()
