@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,12 +16,22 @@ from wandelwerk.organisation.models import (
     ITSystem,
     OrgUnit,
 )
+from wandelwerk.tenants.tenancy import require_municipality
+
+
+def members() -> Any:
+    """The people with access to the current municipality, by name."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__municipality=require_municipality(), is_active=True)
+        .order_by("display_name", "username")
+    )
 
 
 class OrgUnitForm(KernModelForm):
     class Meta:
         model = OrgUnit
-        fields = ["code", "name", "parent", "head", "citizen_contact"]
+        fields = ["code", "name", "parent", "head_user", "head", "citizen_contact"]
         help_texts = {"code": _("Eindeutiges Kürzel, z. B. „FB3“ oder „32.1“.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -30,6 +41,7 @@ class OrgUnitForm(KernModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
         self.fields["parent"].empty_label = _("– keine (oberste Ebene) –")  # type: ignore[attr-defined]
+        self.fields["head_user"].queryset = members()  # type: ignore[attr-defined]
 
     def validate_unique(self) -> None:
         # The municipality is set by the use case; check the code here so the error sits at the field.
@@ -45,6 +57,7 @@ class EmployeeForm(KernModelForm):
             "personnel_number",
             "org_unit",
             "position",
+            "user",
             "employment_type",
             "fte",
             "age_limit_group",
@@ -55,6 +68,8 @@ class EmployeeForm(KernModelForm):
     def __init__(self, *args: Any, personal: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["org_unit"].queryset = OrgUnit.objects.order_by("code")  # type: ignore[attr-defined]
+        self.fields["user"].queryset = members()  # type: ignore[attr-defined]
+        self.fields["user"].empty_label = _("– kein Konto –")  # type: ignore[attr-defined]
         group = self.fields["age_limit_group"]
         group.queryset = AgeLimitGroup.objects.all()  # type: ignore[attr-defined]
         group.empty_label = _("– keine, die allgemeine Altersgrenze gilt –")  # type: ignore[attr-defined]

@@ -40,6 +40,7 @@ def save_org_unit(
     name: str,
     parent: OrgUnit | None,
     head: str = "",
+    head_user: Any = None,
     citizen_contact: bool = False,
 ) -> OrgUnit:
     """Create (``unit=None``) or update an org unit; a unit can never become its own ancestor."""
@@ -53,6 +54,7 @@ def save_org_unit(
         head.strip(),
         citizen_contact,
     )
+    unit.head_user = head_user
     save_audited(actor=actor, instance=unit, before=before)
     return unit
 
@@ -77,6 +79,7 @@ def save_employee(
     employment_type: str,
     fte: Decimal,
     age_limit_group: Any = None,
+    user: Any = None,
     personal: dict[str, Any] | None = None,
 ) -> Employee:
     """Create or update an employee. ``personal`` (birth year/month, born on the 1st, exit
@@ -89,6 +92,7 @@ def save_employee(
     employee.employment_type = employment_type
     employee.fte = fte
     employee.age_limit_group = age_limit_group
+    employee.user = user
     if personal is not None:
         for field in Employee.PERSONAL_FIELDS:
             if field in personal:

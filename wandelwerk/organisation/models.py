@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -24,7 +25,23 @@ class OrgUnit(TenantModel):
         related_name="children",
         verbose_name=_("Übergeordnete Einheit"),
     )
-    head = models.CharField(_("Leitung"), max_length=200, blank=True)
+    # The unit head as a person with an account (notified, sees the unit's hand-overs); the
+    # name alone stays for units whose head has no account yet (and as imported).
+    head_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headed_units",
+        verbose_name=_("Leitung"),
+        help_text=_("Die Person mit Konto in Wandelwerk, die die Einheit leitet."),
+    )
+    head = models.CharField(
+        _("Leitung (Name)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nur, solange die Leitung noch kein Konto hat."),
+    )
     citizen_contact = models.BooleanField(
         _("mit Bürgerkontakt"),
         default=False,
@@ -102,6 +119,15 @@ class Employee(TenantModel):
         verbose_name=_("Organisationseinheit"),
     )
     position = models.CharField(_("Funktion"), max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employments",
+        verbose_name=_("Konto"),
+        help_text=_("Das Konto dieser Person in Wandelwerk, falls sie eines hat."),
+    )
     employment_type = models.CharField(
         _("Beschäftigungsart"),
         max_length=20,
@@ -174,7 +200,12 @@ class Employee(TenantModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "personnel_number"], name="employee_unique_number"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "user"],
+                condition=models.Q(user__isnull=False),
+                name="employee_unique_user",
+            ),
         ]
 
     def __str__(self) -> str:

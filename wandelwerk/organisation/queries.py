@@ -30,7 +30,9 @@ class TreeRow:
 
 def org_units() -> QuerySet[OrgUnit]:
     return (
-        OrgUnit.objects.all().select_related("parent").annotate(employee_count=Count("employees"))
+        OrgUnit.objects.all()
+        .select_related("parent", "head_user")
+        .annotate(employee_count=Count("employees"))
     )
 
 
@@ -66,7 +68,7 @@ def descendants_of(unit: OrgUnit) -> set[int]:
 
 
 def employees() -> QuerySet[Employee]:
-    return Employee.objects.select_related("org_unit", "age_limit_group")
+    return Employee.objects.select_related("org_unit", "age_limit_group", "user")
 
 
 def it_systems() -> QuerySet[ITSystem]:

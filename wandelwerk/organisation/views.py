@@ -57,7 +57,7 @@ class OrgUnitListView(MunicipalityMixin, ListingMixin, TemplateView):
         ("Kürzel", lambda u: u.code),
         ("Bezeichnung", lambda u: u.name),
         ("Übergeordnete Einheit", lambda u: u.parent.code if u.parent else ""),
-        ("Leitung", lambda u: u.head),
+        ("Leitung", lambda u: str(u.head_user) if u.head_user_id else u.head),
         ("Beschäftigte", lambda u: u.employee_count),
     ]
 
@@ -70,6 +70,7 @@ class OrgUnitDetailView(ObjectMixin, TemplateView):
     model = OrgUnit
     list_url_name = "organisation:orgunit_list"
     template_name = "organisation/orgunit_detail.html"
+    queryset = OrgUnit.objects.select_related("parent", "head_user")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.object = self.load_object()
@@ -97,6 +98,7 @@ class OrgUnitFormView(ObjectFormView):
             name=data["name"],
             parent=data["parent"],
             head=data["head"],
+            head_user=data["head_user"],
             citizen_contact=data["citizen_contact"],
         )
 
@@ -217,6 +219,7 @@ class EmployeeFormView(ObjectFormView):
             employment_type=data["employment_type"],
             fte=data["fte"],
             age_limit_group=data["age_limit_group"],
+            user=data["user"],
             personal=form.personal_data(),
         )
 

@@ -259,3 +259,38 @@ def test_special_age_limits_are_kept_by_the_municipality_and_used_for_exit_dates
     client.post(reverse("organisation:agelimit_delete", args=[home.slug, group.pk]))
     with tenancy.activate(home):
         assert not AgeLimitGroup.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unit_heads_and_staff_are_people_with_accounts(client, users, home, other):
+    from wandelwerk.tenants.tests.factories import MembershipFactory, UserFactory
+
+    client.force_login(users["editor"])
+    head = users["municipality_admin"]
+    outsider = UserFactory(username="fremd")
+    MembershipFactory(user=outsider, municipality=other, role="editor")
+    create = reverse("organisation:orgunit_create", args=[home.slug])
+    form = client.get(create).content.decode()
+    assert str(head) in form and "fremd" not in form  # only people of this municipality
+    refused = client.post(create, {"code": "FB9", "name": "Bauen", "head_user": outsider.pk})
+    assert "head_user" in refused.context["form"].errors
+    client.post(create, {"code": "FB9", "name": "Bauen", "head_user": head.pk})
+    with tenancy.activate(home):
+        unit = OrgUnit.objects.get(code="FB9")
+    assert unit.head_user == head
+    page = client.get(
+        reverse("organisation:orgunit_detail", args=[home.slug, unit.pk])
+    ).content.decode()
+    assert str(head) in page
+    client.post(
+        reverse("organisation:employee_create", args=[home.slug]),
+        {
+            "personnel_number": "4711",
+            "org_unit": unit.pk,
+            "user": users["viewer"].pk,
+            "employment_type": "employee",
+            "fte": "1",
+        },
+    )
+    with tenancy.activate(home):
+        assert Employee.objects.get(personnel_number="4711").user == users["viewer"]
