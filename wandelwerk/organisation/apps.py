@@ -8,4 +8,4 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
-        from wandelwerk.organisation import imports  # noqa: F401  (registers the import kinds)
+        from wandelwerk.organisation import importers  # noqa: F401  (registers the import kinds)
