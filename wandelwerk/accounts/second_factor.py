@@ -8,14 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wandelwerk.audit.logic import record
 from wandelwerk.audit.models import Action
-from wandelwerk.tenants.models import Membership
-from wandelwerk.tenants.roles import Role
+from wandelwerk.tenants.queries import accesses
 
 APP = "Authenticator-App"
 RECOVERY = "Wiederherstellungscodes"
@@ -26,13 +24,8 @@ def required(user: Any) -> bool:
     """Whether ``user`` must confirm each sign-in with a code."""
     if not getattr(user, "is_authenticated", False) or user.second_factor_exempt:
         return False
-    return Membership.objects.filter(
-        Q(user=user)
-        & (
-            Q(role__in=[Role.PROVIDER_ADMIN, Role.CONSULTANT])
-            | Q(municipality__require_second_factor=True)
-        )
-    ).exists()
+    # The memberships loaded for the access checks of this request answer it too.
+    return any(access.second_factor for access in accesses(user))
 
 
 def app_of(user: Any) -> TOTPDevice | None:

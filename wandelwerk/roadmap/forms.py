@@ -25,15 +25,7 @@ class ScenarioForm(KernModelForm):
         ]
 
 
-WHAT_IF_FIELDS = [
-    "budget_per_year",
-    "internal_days_per_period",
-    "provider_days_per_period",
-    "change_capacity",
-    "weight_benefit",
-    "weight_deadlines",
-    "weight_focus",
-]
+WHAT_IF_FIELDS = list(Scenario.TUNABLE)
 
 
 class WhatIfForm(KernModelForm):

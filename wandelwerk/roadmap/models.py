@@ -49,6 +49,17 @@ class Scenario(TenantModel):
     frozen_at = models.DateTimeField(_("festgeschrieben am"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # What a plan records of its scenario and a what-if varies: capacities, budget, weights.
+    TUNABLE = (
+        "budget_per_year",
+        "internal_days_per_period",
+        "provider_days_per_period",
+        "change_capacity",
+        "weight_benefit",
+        "weight_deadlines",
+        "weight_focus",
+    )
+
     class Meta:
         verbose_name = _("Szenario")
         verbose_name_plural = _("Szenarien")

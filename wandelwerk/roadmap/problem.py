@@ -55,18 +55,7 @@ class Parameters:
             "first_period": scenario.first_period.ordinal,
             "periods": scenario.periods,
             "fiscal_year_start_month": scenario.municipality.fiscal_year_start_month,
-            **{
-                name: getattr(scenario, name)
-                for name in (
-                    "internal_days_per_period",
-                    "provider_days_per_period",
-                    "budget_per_year",
-                    "change_capacity",
-                    "weight_benefit",
-                    "weight_deadlines",
-                    "weight_focus",
-                )
-            },
+            **{name: getattr(scenario, name) for name in Scenario.TUNABLE},
         }
         return replace(cls(**values), **changes)
 

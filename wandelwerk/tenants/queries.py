@@ -19,6 +19,9 @@ class Access:
 
     role: Role
     can_view_personal_data: bool
+    # Sign-ins must be confirmed with a second factor: the provider's people always, others
+    # where the municipality asks for it.
+    second_factor: bool = False
 
 
 def is_provider_admin(user: Any) -> bool:
@@ -46,11 +49,25 @@ def get_access(user: Any, municipality: Municipality | None) -> Access | None:
     return None
 
 
+PROVIDER_ROLES = frozenset({Role.PROVIDER_ADMIN, Role.CONSULTANT})
+
+
 def _load_access(user: Any) -> dict[int | None, Access | None]:
     rows = Membership.objects.filter(user=user).values_list(
-        "municipality_id", "role", "can_view_personal_data"
+        "municipality_id", "role", "can_view_personal_data", "municipality__require_second_factor"
     )
-    return {mid: Access(Role(role), personal) for mid, role, personal in rows}
+    return {
+        mid: Access(Role(role), personal, role in PROVIDER_ROLES or bool(required))
+        for mid, role, personal, required in rows
+    }
+
+
+def accesses(user: Any) -> list[Access]:
+    """All of the user's memberships as access (memoised with ``get_access``)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    get_access(user, None)  # fills the per-user cache
+    return [a for a in getattr(user, _CACHE_ATTR).values() if a is not None]
 
 
 def forget_access(user: Any) -> None:

@@ -15,18 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def values(scenario, **changes):
-    data = {
-        name: getattr(scenario, name)
-        for name in (
-            "budget_per_year",
-            "internal_days_per_period",
-            "provider_days_per_period",
-            "change_capacity",
-            "weight_benefit",
-            "weight_deadlines",
-            "weight_focus",
-        )
-    }
+    data = {name: getattr(scenario, name) for name in Scenario.TUNABLE}
     return {**data, **changes}
 
 
