@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,16 +13,13 @@ from django.test import Client
 from django.urls import reverse
 
 from wandelwerk.accounts import logic, people
+from wandelwerk.accounts.tests.helpers import link_path
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.tenants.models import Membership, Municipality
 from wandelwerk.tenants.tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "ein-langes-neues-Passwort-7"
-
-
-def link_in(message) -> str:
-    return re.search(r"http://testserver(/konto/passwort-setzen/\S+/)", message.body).group(1)
 
 
 def invite(client, home, **data):
@@ -51,7 +47,7 @@ def test_an_admin_invites_by_email_and_the_link_sets_the_password_once(client, u
     members = client.get(reverse("accounts:members", args=[home.slug])).content.decode()
     assert "Lena Berg" in members and "eingeladen" in members
 
-    link = link_in(message)
+    link = link_path(message)
     assert set_password(link).status_code == 302
     anna = Client()
     assert (
@@ -73,7 +69,7 @@ def test_an_admin_invites_by_email_and_the_link_sets_the_password_once(client, u
 def test_an_invitation_link_expires(client, users, home, monkeypatch):
     client.force_login(users["municipality_admin"])
     invite(client, home)
-    link = link_in(mail.outbox[0])
+    link = link_path(mail.outbox[0])
     later = dt.datetime.now() + dt.timedelta(hours=73)
     monkeypatch.setattr(default_token_generator, "_now", lambda: later)
     assert "Dieser Link gilt nicht mehr" in Client().get(link, follow=True).content.decode()
@@ -230,7 +226,7 @@ def test_password_reset_by_email_without_telling_who_has_an_account(client):
     known = client.post(reverse("accounts:password_reset"), {"email": "jonas@heimstadt.de"})
     assert unknown["Location"] == known["Location"]  # the same answer either way
     (message,) = mail.outbox
-    link = re.search(r"http://testserver(/konto/passwort-setzen/\S+/)", message.body).group(1)
+    link = link_path(message)
     assert set_password(link).status_code == 302
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)

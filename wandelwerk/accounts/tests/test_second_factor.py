@@ -10,20 +10,14 @@ import time
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wandelwerk.accounts.tests.helpers import app_code
 from wandelwerk.audit.models import Action, AuditEvent
 from wandelwerk.core.testing import PASSWORD
 from wandelwerk.tenants.tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def code(device: TOTPDevice, steps_ahead: int = 0) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + steps_ahead * device.step
-    return f"{totp.token():0{device.digits}d}"
 
 
 def sign_in(username: str) -> tuple[Client, str]:
@@ -43,7 +37,9 @@ def it_admin(home):
 def set_up(client, user) -> list[str]:
     client.get(reverse("accounts:second_factor_setup"))
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    page = client.post(reverse("accounts:second_factor_setup"), {"code": code(device), "next": "/"})
+    page = client.post(
+        reverse("accounts:second_factor_setup"), {"code": app_code(device), "next": "/"}
+    )
     return re.findall(r"<li><code>(\w+)</code></li>", page.content.decode())
 
 
@@ -69,7 +65,7 @@ def test_each_sign_in_asks_for_a_code_and_recovery_codes_work_once(it_admin, hom
 
     client, redirect = sign_in("it-admin")
     assert redirect.startswith("/konto/zweiter-faktor/pruefen/")
-    response = client.post(redirect, {"code": code(device, steps_ahead=1)})
+    response = client.post(redirect, {"code": app_code(device, steps_ahead=1)})
     assert response.status_code == 302 and response["Location"] == "/"
     assert client.get(reverse("accounts:accounts")).status_code == 200
 
@@ -88,7 +84,7 @@ def test_wrong_codes_are_throttled(it_admin, home):
     for _ in range(3):
         client.post(redirect, {"code": "123456"})
     # Even the right code waits after failures in a row.
-    assert client.post(redirect, {"code": code(device, steps_ahead=1)}).status_code == 200
+    assert client.post(redirect, {"code": app_code(device, steps_ahead=1)}).status_code == 200
 
 
 def test_a_municipality_can_require_it_of_all_members(client, users, home):

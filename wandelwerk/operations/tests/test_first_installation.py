@@ -5,16 +5,15 @@ e-mail, that admin arrives, invites a colleague, and together they run a first D
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wandelwerk.accounts.tests.helpers import app_code, link_path
 from wandelwerk.assessments.models import Answer, Assessment
 from wandelwerk.audit.models import AuditEvent
 from wandelwerk.tenants import tenancy
@@ -24,15 +23,9 @@ pytestmark = pytest.mark.django_db
 ADMIN_PASSWORD = "ein-langes-Admin-Passwort-1"
 
 
-def code_of(device: TOTPDevice) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time()
-    return f"{totp.token():06d}"
-
-
 def arrive(message, password: str) -> Client:
     """Follow the link in an invitation, set the password, sign in."""
-    link = re.search(r"http://testserver(/konto/passwort-setzen/\S+/)", message.body).group(1)
+    link = link_path(message)
     client = Client()
     form = client.get(link, follow=True).redirect_chain[-1][0]
     assert (
@@ -56,7 +49,7 @@ def test_from_bootstrap_to_a_first_digicheck(monkeypatch, capsys):
     assert provider.get("/")["Location"].startswith("/konto/zweiter-faktor/einrichten/")
     provider.get(reverse("accounts:second_factor_setup"))
     device = TOTPDevice.objects.get(user__email="it@kreis-beispiel.de")
-    provider.post(reverse("accounts:second_factor_setup"), {"code": code_of(device)})
+    provider.post(reverse("accounts:second_factor_setup"), {"code": app_code(device)})
     assert provider.get("/").status_code == 200
 
     # A first municipality with its admin, invited by e-mail.
