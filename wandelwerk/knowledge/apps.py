@@ -6,3 +6,11 @@ class KnowledgeConfig(AppConfig):
     name = "wandelwerk.knowledge"
     label = "knowledge"
     verbose_name = _("Wissen")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from wandelwerk.knowledge.attachments import discard_file
+        from wandelwerk.knowledge.models import Attachment
+
+        post_delete.connect(discard_file, sender=Attachment, dispatch_uid="knowledge.attachment")

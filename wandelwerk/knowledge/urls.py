@@ -1,9 +1,41 @@
 from django.urls import path
 
-from wandelwerk.knowledge import views
+from wandelwerk.knowledge.views import articles, care, files, history
 
 app_name = "knowledge"
 
 urlpatterns = [
-    path("", views.IndexView.as_view(), name="index"),
+    path("", articles.IndexView.as_view(), name="index"),
+    path("artikel/neu/", articles.ArticleFormView.as_view(), name="article_create"),
+    path("artikel/vorschau/", articles.PreviewView.as_view(), name="article_preview"),
+    path("artikel/<int:pk>/", articles.ArticleDetailView.as_view(), name="article_detail"),
+    path("artikel/<int:pk>/bearbeiten/", articles.ArticleFormView.as_view(), name="article_update"),
+    path("artikel/<int:pk>/loeschen/", articles.ArticleDeleteView.as_view(), name="article_delete"),
+    path(
+        "artikel/<int:pk>/schritt/<slug:action>/",
+        articles.ArticleActionView.as_view(),
+        name="article_action",
+    ),
+    path("artikel/<int:pk>/versionen/", history.HistoryView.as_view(), name="article_history"),
+    path(
+        "artikel/<int:pk>/versionen/<int:number>/",
+        history.VersionView.as_view(),
+        name="article_version",
+    ),
+    path("artikel/<int:pk>/aenderungen/", history.DiffView.as_view(), name="article_diff"),
+    path("artikel/<int:pk>/anhaenge/", files.AttachmentAddView.as_view(), name="attachment_add"),
+    path(
+        "artikel/<int:pk>/anhaenge/<int:file_pk>/",
+        files.AttachmentDownloadView.as_view(),
+        name="attachment_download",
+    ),
+    path(
+        "artikel/<int:pk>/anhaenge/<int:file_pk>/loeschen/",
+        files.AttachmentDeleteView.as_view(),
+        name="attachment_delete",
+    ),
+    path("pruefungen/", care.OverdueView.as_view(), name="overdue"),
+    path("uebergaben/", care.LeaversView.as_view(), name="leavers"),
+    path("uebergaben/<int:user_pk>/", care.HandOverView.as_view(), name="hand_over"),
+    path("einstellungen/", care.SettingsView.as_view(), name="settings"),
 ]

@@ -1,0 +1,48 @@
+"""The full-text index of articles: an FTS5 table on SQLite, a tsvector table with a GIN index
+on PostgreSQL (see knowledge/search/backends.py)."""
+
+from typing import Any
+
+from django.db import migrations
+
+
+
+def _run(schema_editor: Any, sqlite: list[str], postgres: list[str]) -> None:
+    vendor = schema_editor.connection.vendor
+    statements = {"sqlite": sqlite, "postgresql": postgres}.get(vendor)
+    if statements is None:
+        raise RuntimeError(f"Die Wissenssuche unterstützt {vendor} nicht.")
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
+TABLE = "knowledge_searchdocument"
+
+SQLITE = [
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, body, tokenize = 'unicode61')",
+    # Articles deleted with their municipality (a cascade the application does not see) leave
+    # no rows behind that an article with a reused id could inherit.
+    f"CREATE TRIGGER knowledge_article_unindex AFTER DELETE ON knowledge_article "
+    f"BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; END",
+]
+SQLITE_DROP = ["DROP TRIGGER IF EXISTS knowledge_article_unindex", f"DROP TABLE IF EXISTS {TABLE}"]
+POSTGRES = [
+    f"CREATE TABLE {TABLE} (article_id bigint PRIMARY KEY REFERENCES knowledge_article (id) "
+    "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, document tsvector NOT NULL)",
+    f"CREATE INDEX {TABLE}_gin ON {TABLE} USING gin (document)",
+]
+POSTGRES_DROP = [f"DROP TABLE IF EXISTS {TABLE}"]
+
+
+def create(apps: Any, schema_editor: Any) -> None:
+    _run(schema_editor, SQLITE, POSTGRES)
+
+
+def drop(apps: Any, schema_editor: Any) -> None:
+    _run(schema_editor, SQLITE_DROP, POSTGRES_DROP)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("knowledge", "0001_initial")]
+
+    operations = [migrations.RunPython(create, drop)]

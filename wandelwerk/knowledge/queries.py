@@ -1,0 +1,149 @@
+"""Reads of the knowledge base (inside the current municipality)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from wandelwerk.core.dates import add_months
+from wandelwerk.knowledge import markdown
+from wandelwerk.knowledge.models import Article, ArticleVersion, Attachment, KnowledgeSettings
+from wandelwerk.organisation.models import Employee
+from wandelwerk.organisation.queries import employee_exit_date
+
+
+def knowledge_settings() -> KnowledgeSettings:
+    """The municipality's settings, or the defaults (unsaved) while it has none."""
+    return KnowledgeSettings.objects.first() or KnowledgeSettings(four_eyes=False)
+
+
+def articles(*, editor: bool) -> QuerySet[Article]:
+    """The articles a user may find: all for editors, the published ones for readers."""
+    queryset = Article.objects.select_related("owner", "deputy")
+    return queryset if editor else queryset.filter(published_version__isnull=False)
+
+
+def article_for_page(pk: int, *, editor: bool) -> QuerySet[Article]:
+    return (
+        articles(editor=editor)
+        .filter(pk=pk)
+        .select_related("published_version", "submitted_by")
+        .prefetch_related(
+            "org_units",
+            "services",
+            "it_systems",
+            "measures",
+            Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by")),
+        )
+    )
+
+
+def versions(article: Article) -> QuerySet[ArticleVersion]:
+    return article.versions.select_related("author", "approved_by").order_by("-number")
+
+
+def overdue(today: dt.date) -> QuerySet[Article]:
+    """Articles whose review date has passed, oldest first."""
+    return (
+        Article.objects.filter(next_review__lt=today)
+        .select_related("owner", "deputy")
+        .prefetch_related("org_units")
+        .order_by("next_review", "title", "pk")
+    )
+
+
+def shown_texts(ids: list[int]) -> dict[int, tuple[Article, str, str]]:
+    """``{id: (article, title, plain text)}`` of what readers see, in one query."""
+    loaded = Article.objects.filter(pk__in=ids).select_related("published_version", "owner")
+    result = {}
+    for article in loaded:
+        shown = article.published_version
+        title, body = (shown.title, shown.body) if shown else (article.title, article.body)
+        result[article.pk] = (article, title, markdown.plain(body))
+    return result
+
+
+def search_scope(
+    *, editor: bool, unit: Any = None, service: Any = None, status: str = ""
+) -> QuerySet[Article]:
+    """The articles a search may return, with the page's filters."""
+    scope = articles(editor=editor)
+    if unit is not None:
+        scope = scope.filter(org_units=unit)
+    if service is not None:
+        scope = scope.filter(services=service)
+    if status:
+        scope = scope.filter(status=status)
+    return scope
+
+
+def owned_by(user: Any) -> Q:
+    return Q(owner=user) | Q(deputy=user)
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    kind: str  # "same", "added", "removed", "gap"
+    text: str
+
+
+def diff(old: str, new: str, *, context: int = 2) -> list[DiffLine]:
+    """The lines of ``new`` against ``old``: added, removed, and ``context`` unchanged lines
+    around each change (longer unchanged stretches shown as a gap)."""
+    old_lines, new_lines = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    lines: list[DiffLine] = []
+    for group in matcher.get_grouped_opcodes(context):
+        if lines:
+            lines.append(DiffLine("gap", "…"))
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                lines += [DiffLine("same", line) for line in old_lines[i1:i2]]
+                continue
+            lines += [DiffLine("removed", line) for line in old_lines[i1:i2]]
+            lines += [DiffLine("added", line) for line in new_lines[j1:j2]]
+    return lines
+
+
+@dataclass
+class Leaver:
+    """A person with an account who owns or deputises articles and leaves soon (or left)."""
+
+    user: Any
+    employee: Any
+    exit_date: dt.date
+    articles: list[Article]
+
+    def role(self, article: Article) -> str:
+        return "Verantwortlich" if article.owner_id == self.user.pk else "Vertretung"
+
+
+def leavers(municipality: Any, today: dt.date, *, months: int = 12) -> list[Leaver]:
+    """Owners and deputies of articles whose exit (by the forecast) falls before ``today`` plus
+    ``months``, soonest first, each with the articles they still hold. Personal data: only for
+    those with the right (the caller audits the read)."""
+    horizon = add_months(today, months)
+    employees = (
+        Employee.objects.filter(user__isnull=False)
+        .filter(Q(user__owned_articles__isnull=False) | Q(user__deputised_articles__isnull=False))
+        .distinct()
+        .select_related("user", "org_unit__head_user", "age_limit_group")
+    )
+    found = {}
+    for employee in employees:
+        exit_date = employee_exit_date(employee, municipality.land)
+        if exit_date is not None and exit_date <= horizon:
+            found[employee.user_id] = Leaver(employee.user, employee, exit_date, [])
+    held = (
+        Article.objects.filter(Q(owner_id__in=found) | Q(deputy_id__in=found))
+        .select_related("owner", "deputy")
+        .order_by("title", "pk")
+    )
+    for article in held:
+        for user_id in {article.owner_id, article.deputy_id} & found.keys():
+            found[user_id].articles.append(article)
+    return sorted(found.values(), key=lambda leaver: (leaver.exit_date, leaver.user.pk))

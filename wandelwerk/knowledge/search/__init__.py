@@ -1,0 +1,65 @@
+"""Search in the knowledge base, in German, the same on SQLite and PostgreSQL.
+
+``search`` answers a query with ranked articles and highlighted snippets; ``index`` keeps the
+index in step with what readers see of an article (its published version, or the draft of an
+article never published, which only editors find). How words are matched: ``text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from wandelwerk.knowledge.search import text
+from wandelwerk.knowledge.search.backends import backend
+
+__all__ = ["Hit", "Results", "index", "search"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: Any
+    title: SafeString
+    snippet: SafeString
+    rank: float
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    terms: list[str]
+    hits: list[Hit]
+    total: int
+
+
+def index(rows: Iterable[tuple[int, str, str]]) -> None:
+    """Put ``(article id, title, plain text)`` rows into the index (replacing older ones)."""
+    backend().index(rows)
+
+
+def search(query: str, allowed: Any, *, shown: Any, limit: int = 20, offset: int = 0) -> Results:
+    """The articles among ``allowed`` (a queryset) that contain every word of ``query``, best
+    first. ``shown(ids)`` loads those articles as ``{id: (article, title, plain text)}`` in one
+    query, for the snippets."""
+    terms = text.query_terms(query)
+    if not terms:
+        return Results(query, [], [], 0)
+    found, total = backend().find(query, allowed, limit=limit, offset=offset)
+    loaded = shown([pk for pk, _rank in found])
+    hits = []
+    for pk, rank in found:
+        if pk not in loaded:  # deleted meanwhile
+            continue
+        article, title, plain = loaded[pk]
+        hits.append(
+            Hit(
+                article=article,
+                title=mark_safe(text.highlight(title, terms)),
+                snippet=mark_safe(text.snippet(plain, terms)),
+                rank=rank,
+            )
+        )
+    return Results(query, terms, hits, total)
