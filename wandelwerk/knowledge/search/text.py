@@ -6,7 +6,10 @@ them) and the rest reduced to its Snowball stem. A query's stems match as prefix
 „Gewerbe“ (stem ``gewerb``) finds „Gewerbeanmeldung“ (stem ``gewerbeanmeld``).
 
 SQLite's FTS5 indexes the stems made here; PostgreSQL stems the folded text itself with the
-same Snowball algorithm. Snippets are cut here for both, so they look the same everywhere.
+same Snowball algorithm. The stemmer is pinned to the release whose German stemmer PostgreSQL
+ships (snowballstemmer 2.2): later releases also read „ae“ as „ä“ („aktuelle“ → ``aktull``),
+which PostgreSQL does not, and the two databases would part ways. Spellings with „ae“ for „ä“
+are therefore words of their own on both. Snippets are cut here for both, so they look the same everywhere.
 """
 
 from __future__ import annotations
@@ -114,7 +117,8 @@ def best_window(text: str, terms: list[str], words: int = 30) -> Window:
     # Start a few words before the first hit, so the snippet reads as a sentence.
     first = max(0, best - 4) if best_score > 0 else 0
     last = min(len(spans), first + words) - 1
-    return Window(spans[first][0], spans[last][1])
+    end = len(text) if last == len(spans) - 1 else spans[last][1]
+    return Window(spans[first][0], end)
 
 
 def snippet(text: str, terms: list[str], words: int = 30) -> str:
