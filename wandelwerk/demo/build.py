@@ -28,6 +28,7 @@ STEPS = [
     "wandelwerk.assessments.demo",
     "wandelwerk.measures.demo",
     "wandelwerk.roadmap.demo",
+    "wandelwerk.knowledge.demo",
 ]
 
 

@@ -45,13 +45,24 @@ def _article_snapshot(article: Article) -> dict[str, Any]:
 
 def reindex(articles: Iterable[Article]) -> None:
     """Put what readers see of ``articles`` into the search index: the published version, or
-    the working copy of an article never published."""
-    rows = []
+    the working copy of an article never published; with their links for the filters."""
+    documents = []
     for article in articles:
         shown = article.published_version
         title, body = (shown.title, shown.body) if shown else (article.title, article.body)
-        rows.append((article.pk, title, markdown.plain(body)))
-    search.index(rows)
+        documents.append(
+            search.Document(
+                pk=article.pk,
+                title=title,
+                text=markdown.plain(body),
+                municipality=article.municipality_id,
+                public=shown is not None,
+                status=article.status,
+                units=tuple(u.pk for u in article.org_units.all()),
+                services=tuple(s.pk for s in article.services.all()),
+            )
+        )
+    search.index(documents)
 
 
 @transaction.atomic

@@ -10,10 +10,11 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from wandelwerk.core.dates import add_months
-from wandelwerk.knowledge import markdown
+from wandelwerk.knowledge import markdown, search
 from wandelwerk.knowledge.models import Article, ArticleVersion, Attachment, KnowledgeSettings
 from wandelwerk.organisation.models import Employee
 from wandelwerk.organisation.queries import employee_exit_date
+from wandelwerk.tenants.tenancy import require_municipality
 
 
 def knowledge_settings() -> KnowledgeSettings:
@@ -56,9 +57,10 @@ def overdue(today: dt.date) -> QuerySet[Article]:
     )
 
 
-def shown_texts(ids: list[int]) -> dict[int, tuple[Article, str, str]]:
-    """``{id: (article, title, plain text)}`` of what readers see, in one query."""
-    loaded = Article.objects.filter(pk__in=ids).select_related("published_version", "owner")
+def shown_texts(ids: list[int], *, editor: bool) -> dict[int, tuple[Article, str, str]]:
+    """``{id: (article, title, plain text)}`` of what readers see, in one query; only articles
+    of the current municipality the user may see."""
+    loaded = articles(editor=editor).filter(pk__in=ids).select_related("published_version")
     result = {}
     for article in loaded:
         shown = article.published_version
@@ -69,16 +71,15 @@ def shown_texts(ids: list[int]) -> dict[int, tuple[Article, str, str]]:
 
 def search_scope(
     *, editor: bool, unit: Any = None, service: Any = None, status: str = ""
-) -> QuerySet[Article]:
+) -> search.Scope:
     """The articles a search may return, with the page's filters."""
-    scope = articles(editor=editor)
-    if unit is not None:
-        scope = scope.filter(org_units=unit)
-    if service is not None:
-        scope = scope.filter(services=service)
-    if status:
-        scope = scope.filter(status=status)
-    return scope
+    return search.Scope(
+        municipality=require_municipality().pk,
+        public_only=not editor,
+        unit=unit.pk if unit is not None else None,
+        service=service.pk if service is not None else None,
+        status=status if editor else "",
+    )
 
 
 def owned_by(user: Any) -> Q:

@@ -14,9 +14,9 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 from wandelwerk.knowledge.search import text
-from wandelwerk.knowledge.search.backends import backend
+from wandelwerk.knowledge.search.backends import Document, Scope, backend
 
-__all__ = ["Hit", "Results", "index", "search"]
+__all__ = ["Document", "Hit", "Results", "Scope", "index", "search"]
 
 
 @dataclass(frozen=True)
@@ -35,23 +35,23 @@ class Results:
     total: int
 
 
-def index(rows: Iterable[tuple[int, str, str]]) -> None:
-    """Put ``(article id, title, plain text)`` rows into the index (replacing older ones)."""
-    backend().index(rows)
+def index(documents: Iterable[Document]) -> None:
+    """Put ``documents`` into the index, replacing what it held of those articles."""
+    backend().index(documents)
 
 
-def search(query: str, allowed: Any, *, shown: Any, limit: int = 20, offset: int = 0) -> Results:
-    """The articles among ``allowed`` (a queryset) that contain every word of ``query``, best
-    first. ``shown(ids)`` loads those articles as ``{id: (article, title, plain text)}`` in one
-    query, for the snippets."""
+def search(query: str, scope: Scope, *, shown: Any, limit: int = 20, offset: int = 0) -> Results:
+    """The articles in ``scope`` that contain every word of ``query``, best first.
+    ``shown(ids)`` loads those the user may see as ``{id: (article, title, plain text)}`` in one
+    query: the last word on rights and tenancy, and the text for the snippets."""
     terms = text.query_terms(query)
     if not terms:
         return Results(query, [], [], 0)
-    found, total = backend().find(query, allowed, limit=limit, offset=offset)
+    found, total = backend().find(query, scope, limit=limit, offset=offset)
     loaded = shown([pk for pk, _rank in found])
     hits = []
     for pk, rank in found:
-        if pk not in loaded:  # deleted meanwhile
+        if pk not in loaded:  # deleted meanwhile, or not the user's to see
             continue
         article, title, plain = loaded[pk]
         hits.append(

@@ -1,15 +1,16 @@
 """The full-text index of the knowledge base on each database.
 
 SQLite: an FTS5 table of the stems made in ``text`` (rowid = article id), ranked by BM25 with the
-title weighted five times. PostgreSQL: a ``tsvector`` of the folded text in the ``german``
-configuration (title weight A, body B) with a GIN index, ranked by ``ts_rank_cd``. Both match
-every query stem as a prefix and return the same articles; the filters come as an ORM query of
-the article ids allowed, so tenancy and permissions stay in one place.
+title weighted five times; the filters are tokens of a third column, so they narrow the match
+inside the index. PostgreSQL: a ``tsvector`` of the folded text in the ``german`` configuration
+(title weight A, body B) with a GIN index, ranked by ``ts_rank_cd``, the filters as plain
+columns beside it. Both match every query stem as a prefix and return the same articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db import connection
@@ -19,64 +20,98 @@ from wandelwerk.knowledge.search import text
 TABLE = "knowledge_searchdocument"  # made by migration 0002_search_index
 
 
+@dataclass(frozen=True)
+class Document:
+    """What the index keeps of an article: the text readers see and what the filters ask."""
+
+    pk: int
+    title: str
+    text: str
+    municipality: int
+    public: bool
+    status: str
+    units: tuple[int, ...] = ()
+    services: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which articles a search may return."""
+
+    municipality: int
+    public_only: bool = False
+    unit: int | None = None
+    service: int | None = None
+    status: str = ""
+
+
+Found = tuple[list[tuple[int, float]], int]
+
+
 class Backend(Protocol):
-    def index(self, rows: Iterable[tuple[int, str, str]]) -> None: ...
-    def find(
-        self, query: str, allowed: Any, *, limit: int, offset: int
-    ) -> tuple[list[tuple[int, float]], int]: ...
+    def index(self, documents: Iterable[Document]) -> None: ...
+    def find(self, query: str, scope: Scope, *, limit: int, offset: int) -> Found: ...
     def raw(self, query: str, *, limit: int) -> list[int]: ...
-
-
-def _subquery(allowed: Any) -> tuple[str, Sequence[Any]]:
-    sql, params = allowed.values("pk").query.sql_with_params()
-    return sql, params
 
 
 class SQLiteBackend:
     @staticmethod
-    def match(query: str) -> str:
+    def terms(query: str) -> str:
         return " AND ".join(f'"{term}"*' for term in text.query_terms(query))
 
-    def index(self, rows: Iterable[tuple[int, str, str]]) -> None:
-        data = [
-            (pk, " ".join(text.stems(title)), " ".join(text.stems(body)))
-            for pk, title, body in rows
+    @staticmethod
+    def tags(document: Document) -> str:
+        tags = [f"m{document.municipality}", f"st{document.status}"]
+        tags += ["pub"] if document.public else []
+        tags += [f"u{pk}" for pk in document.units] + [f"s{pk}" for pk in document.services]
+        return " ".join(tags)
+
+    @staticmethod
+    def narrowing(scope: Scope) -> str:
+        tags = [f"m{int(scope.municipality)}"]
+        tags += ["pub"] if scope.public_only else []
+        tags += [f"st{scope.status}"] if scope.status.isalpha() else []
+        tags += [f"u{int(scope.unit)}"] if scope.unit is not None else []
+        tags += [f"s{int(scope.service)}"] if scope.service is not None else []
+        return " AND ".join(f"tags : {tag}" for tag in tags)
+
+    def index(self, documents: Iterable[Document]) -> None:
+        rows = [
+            (d.pk, " ".join(text.stems(d.title)), " ".join(text.stems(d.text)), self.tags(d))
+            for d in documents
         ]
         with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
             cursor.executemany(
-                f"DELETE FROM {TABLE} WHERE rowid = %s", [(pk,) for pk, _t, _b in data]
-            )
-            cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", data
+                f"INSERT INTO {TABLE} (rowid, title, body, tags) VALUES (%s, %s, %s, %s)", rows
             )
 
-    def find(
-        self, query: str, allowed: Any, *, limit: int, offset: int
-    ) -> tuple[list[tuple[int, float]], int]:
-        match = self.match(query)
-        if not match:
+    def find(self, query: str, scope: Scope, *, limit: int, offset: int) -> Found:
+        terms = self.terms(query)
+        if not terms:
             return [], 0
-        sub, params = _subquery(allowed)
-        where = f"{TABLE} MATCH %s AND rowid IN ({sub})"
+        match = f"{{title body}} : ({terms}) AND {self.narrowing(scope)}"
+        source = f"FROM {TABLE} WHERE {TABLE} MATCH %s"
+        # BM25 cannot stand beside a window function, hence the ranked matches first.
+        ranked = f"WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25({TABLE}, 5.0, 1.0, 0.0) AS r {source})"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({TABLE}, 5.0, 1.0) AS r FROM {TABLE} WHERE {where} "
-                "ORDER BY r, rowid LIMIT %s OFFSET %s",
-                [match, *params, limit, offset],
+                f"{ranked} SELECT id, r, count(*) OVER () FROM hits ORDER BY r, id LIMIT %s OFFSET %s",
+                [match, limit, offset],
             )
-            # BM25 is smaller for better matches; the contract says larger is better.
-            hits = [(int(pk), -float(rank)) for pk, rank in cursor.fetchall()]
-            if offset == 0 and len(hits) < limit:
-                return hits, len(hits)
-            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {where}", [match, *params])
-            return hits, int(cursor.fetchone()[0])
+            rows = cursor.fetchall()
+            if not rows and offset:
+                cursor.execute(f"SELECT count(*) {source}", [match])
+                return [], int(cursor.fetchone()[0])
+        # BM25 is smaller for better matches; the contract says larger is better.
+        return [(int(pk), -float(rank)) for pk, rank, _n in rows], int(rows[0][2]) if rows else 0
 
     def raw(self, query: str, *, limit: int) -> list[int]:
         """The bare FTS query (no filters, no count), the yardstick of the benchmark."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s",
-                [self.match(query), limit],
+                [f"{{title body}} : ({self.terms(query)})", limit],
             )
             return [int(row[0]) for row in cursor.fetchall()]
 
@@ -90,37 +125,57 @@ class PostgresBackend:
     def tsquery(query: str) -> str:
         return " & ".join(f"{word}:*" for word in text.query_words(query))
 
-    def index(self, rows: Iterable[tuple[int, str, str]]) -> None:
-        data = [(pk, text.fold(title), text.fold(body)) for pk, title, body in rows]
+    def index(self, documents: Iterable[Document]) -> None:
+        rows = [
+            (
+                d.pk, d.municipality, d.public, d.status, list(d.units), list(d.services),
+                text.fold(d.title), text.fold(d.text),
+            )
+            for d in documents
+        ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (article_id, document) VALUES (%s, {self.DOCUMENT}) "
-                "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document",
-                data,
+                f"INSERT INTO {TABLE} (article_id, municipality_id, public, status, units, "
+                f"services, document) VALUES (%s, %s, %s, %s, %s, %s, {self.DOCUMENT}) "
+                "ON CONFLICT (article_id) DO UPDATE SET public = EXCLUDED.public, "
+                "status = EXCLUDED.status, units = EXCLUDED.units, "
+                "services = EXCLUDED.services, document = EXCLUDED.document",
+                rows,
             )
 
-    def find(
-        self, query: str, allowed: Any, *, limit: int, offset: int
-    ) -> tuple[list[tuple[int, float]], int]:
+    @staticmethod
+    def narrowing(scope: Scope) -> tuple[str, list[Any]]:
+        where, params = ["d.municipality_id = %s"], [scope.municipality]  # type: list[str], list[Any]
+        if scope.public_only:
+            where.append("d.public")
+        if scope.status:
+            where.append("d.status = %s")
+            params.append(scope.status)
+        if scope.unit is not None:
+            where.append("%s = ANY (d.units)")
+            params.append(scope.unit)
+        if scope.service is not None:
+            where.append("%s = ANY (d.services)")
+            params.append(scope.service)
+        return " AND ".join(where), params
+
+    def find(self, query: str, scope: Scope, *, limit: int, offset: int) -> Found:
         tsquery = self.tsquery(query)
         if not tsquery:
             return [], 0
-        sub, params = _subquery(allowed)
-        source = (
-            f"FROM {TABLE} d, to_tsquery('german', %s) q "
-            f"WHERE d.document @@ q AND d.article_id IN ({sub})"
-        )
+        where, params = self.narrowing(scope)
+        source = f"FROM {TABLE} d, to_tsquery('german', %s) q WHERE d.document @@ q AND {where}"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT d.article_id, ts_rank_cd(d.document, q) AS r {source} "
+                f"SELECT d.article_id, ts_rank_cd(d.document, q) AS r, count(*) OVER () {source} "
                 "ORDER BY r DESC, d.article_id LIMIT %s OFFSET %s",
                 [tsquery, *params, limit, offset],
             )
-            hits = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
-            if offset == 0 and len(hits) < limit:
-                return hits, len(hits)
-            cursor.execute(f"SELECT count(*) {source}", [tsquery, *params])
-            return hits, int(cursor.fetchone()[0])
+            rows = cursor.fetchall()
+            if not rows and offset:
+                cursor.execute(f"SELECT count(*) {source}", [tsquery, *params])
+                return [], int(cursor.fetchone()[0])
+        return [(int(pk), float(rank)) for pk, rank, _n in rows], int(rows[0][2]) if rows else 0
 
     def raw(self, query: str, *, limit: int) -> list[int]:
         with connection.cursor() as cursor:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
 
@@ -73,8 +73,14 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words))[:MAX_TERMS]
 
 
+@lru_cache(maxsize=200_000)
+def word_stem(word: str) -> str | None:
+    """The stem of a word as it stands in a text (any case, umlauts); None for a stop word."""
+    return stem(fold(word))
+
+
 def matches(word: str, terms: list[str]) -> bool:
-    s = stem(fold(word))
+    s = word_stem(word)
     return s is not None and any(s.startswith(t) for t in terms)
 
 
@@ -103,10 +109,10 @@ def best_window(text: str, terms: list[str], words: int = 30) -> Window:
     spans = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     if not spans:
         return Window(0, min(len(text), 240))
-    hits = [
-        next((t for t in terms if (s := stem(fold(w))) and s.startswith(t)), None)
-        for _a, _b, w in spans
-    ]
+    hits = []
+    for _a, _b, word in spans:
+        s = word_stem(word)
+        hits.append(next((t for t in terms if s.startswith(t)), None) if s else None)
     best, best_score = 0, -1
     for first in range(len(spans)):
         if first and hits[first] is None:

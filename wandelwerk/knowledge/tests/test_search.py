@@ -4,6 +4,8 @@ occur, titles count more than text, filters and rights narrow, snippets mark wha
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from django.db import connection
 
@@ -39,7 +41,9 @@ def write(home, author):
 def find(home, query, *, editor=True, **filters):
     with tenancy.activate(home):
         scope = queries.search_scope(editor=editor, **filters)
-        return search.search(query, scope, shown=queries.shown_texts)
+        return search.search(
+            query, scope, shown=lambda ids: queries.shown_texts(ids, editor=editor)
+        )
 
 
 def titles(results):
@@ -145,8 +149,9 @@ def test_pages_of_hits_and_the_total(home, write):
         write(f"Sitzung {n:02d}", "Ratssitzung mit Tagesordnung.")
     with tenancy.activate(home):
         scope = queries.search_scope(editor=True)
-        first = search.search("Ratssitzung", scope, shown=queries.shown_texts, limit=20)
-        second = search.search("Ratssitzung", scope, shown=queries.shown_texts, limit=20, offset=20)
+        shown = partial(queries.shown_texts, editor=True)
+        first = search.search("Ratssitzung", scope, shown=shown, limit=20)
+        second = search.search("Ratssitzung", scope, shown=shown, limit=20, offset=20)
     assert first.total == second.total == 25
     assert len(first.hits) == 20 and len(second.hits) == 5
     assert not {h.article.pk for h in first.hits} & {h.article.pk for h in second.hits}

@@ -53,8 +53,9 @@ class IndexView(MunicipalityMixin, ListingMixin, TemplateView):
             return super().get(request, *args, **kwargs)
         data = form.cleaned_data
         page = min(max(1, whole_number(request.GET.get("page"), 1)), MAX_PAGES)
+        editor = self.can("knowledge.change")
         scope = queries.search_scope(
-            editor=self.can("knowledge.change"),
+            editor=editor,
             unit=data.get("unit"),
             service=data.get("service"),
             status=data.get("status", ""),
@@ -62,7 +63,7 @@ class IndexView(MunicipalityMixin, ListingMixin, TemplateView):
         results = search.search(
             data["q"],
             scope,
-            shown=queries.shown_texts,
+            shown=lambda ids: queries.shown_texts(ids, editor=editor),
             limit=PER_PAGE,
             offset=(page - 1) * PER_PAGE,
         )
