@@ -318,6 +318,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--database", default="sqlite", help="sqlite or a PostgreSQL URL")
+    parser.add_argument("--keep", action="store_true", help="keep the database for a closer look")
     args = parser.parse_args()
     drop = setup_database(args.database)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wandelwerk.conf.dev")
@@ -432,7 +433,8 @@ def main() -> None:
                     )
             print(f"slowest p95 of the search: {worst:.1f} ms")
     finally:
-        drop()
+        if not args.keep:
+            drop()
 
 
 if __name__ == "__main__":

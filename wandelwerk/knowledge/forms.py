@@ -9,10 +9,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.core.forms import DateInput, KernForm, KernModelForm
-from wandelwerk.knowledge.models import Article, ArticleStatus, KnowledgeSettings
+from wandelwerk.knowledge.models import Article, ArticleStatus, Expertise, KnowledgeSettings
 from wandelwerk.measures.models import Measure
 from wandelwerk.organisation.forms import members
-from wandelwerk.organisation.models import ITSystem, OrgUnit
+from wandelwerk.organisation.models import Employee, ITSystem, OrgUnit
 from wandelwerk.ozg.models import AdministrativeService
 
 
@@ -165,3 +165,83 @@ class OverdueFilterForm(KernForm):
         if data.get("unit"):
             queryset = queryset.filter(org_units=data["unit"])
         return queryset
+
+
+class ExpertiseForm(KernModelForm):
+    """One entry of the Wissenslandkarte: the subject is a topic (typed), a service or an IT
+    system."""
+
+    topic_name = forms.CharField(
+        label=_("Thema"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Ein Wissensgebiet in Worten, z. B. „Vergaberecht“ – oder unten eine Leistung bzw. ein IT-Verfahren wählen."
+        ),
+    )
+
+    class Meta:
+        model = Expertise
+        fields = ["employee", "service", "it_system", "level", "documented", "successor"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = Employee.objects.select_related("org_unit", "user").order_by(
+            "org_unit__code", "personnel_number"
+        )
+        employee: Any = self.fields["employee"]
+        employee.queryset = people
+        employee.label_from_instance = person
+        successor: Any = self.fields["successor"]
+        successor.queryset = people
+        successor.label_from_instance = person
+        service: Any = self.fields["service"]
+        service.queryset = AdministrativeService.objects.order_by("name")
+        system: Any = self.fields["it_system"]
+        system.queryset = ITSystem.objects.order_by("name")
+        if self.instance.pk and self.instance.topic_id:
+            self.initial["topic_name"] = self.instance.topic.name
+        self.order_fields(
+            ["employee", "topic_name", "service", "it_system", "level", "documented", "successor"]
+        )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        given = [
+            bool(data.get("topic_name", "").strip()),
+            bool(data.get("service")),
+            bool(data.get("it_system")),
+        ]
+        if sum(given) != 1:
+            self.add_error(
+                None,
+                _("Bitte genau eines angeben: ein Thema, eine Leistung oder ein IT-Verfahren."),
+            )
+        if data.get("successor") and data.get("successor") == data.get("employee"):
+            self.add_error("successor", _("Die Nachfolge muss eine andere Person sein."))
+        return data
+
+    def validate_unique(self) -> None:
+        """Checked by the use case, which knows the topic only after resolving its name."""
+
+
+def person(employee: Any) -> str:
+    """An employee as colleagues know them: the account's name, else function and number."""
+    unit = employee.org_unit.code
+    if employee.user_id:
+        return f"{employee.user} ({unit})"
+    return f"{employee.position or _('ohne Funktion')}, {employee.personnel_number} ({unit})"
+
+
+class ExpertiseFilterForm(KernForm):
+    mark_optional = False
+    q = forms.CharField(label=_("Wer weiß etwas über …?"), required=False, max_length=200)
+    unit = forms.ModelChoiceField(
+        label=_("Organisationseinheit"), queryset=OrgUnit.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit: Any = self.fields["unit"]
+        unit.queryset = OrgUnit.objects.order_by("code")

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from wandelwerk.audit.logic import record, save_audited, snapshot
+from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
 from wandelwerk.core.dates import add_months
 from wandelwerk.knowledge import markdown, search
@@ -25,7 +25,9 @@ from wandelwerk.knowledge.models import (
     Article,
     ArticleStatus,
     ArticleVersion,
+    Expertise,
     KnowledgeSettings,
+    Topic,
 )
 from wandelwerk.knowledge.queries import knowledge_settings
 from wandelwerk.tenants.tenancy import require_municipality
@@ -278,3 +280,52 @@ def delete_article(*, actor: Any, article: Article) -> None:
     pk = article.pk
     article.delete()  # its versions and attachments go with it; the index row by trigger/cascade
     record(actor=actor, action=Action.DELETE, obj=article, object_id=str(pk), before=before)
+
+
+@transaction.atomic
+def save_expertise(
+    *,
+    actor: Any,
+    expertise: Expertise | None = None,
+    employee: Any,
+    topic_name: str = "",
+    service: Any = None,
+    it_system: Any = None,
+    level: str,
+    documented: bool,
+    successor: Any = None,
+) -> Expertise:
+    """Record what one employee knows of one subject: a topic by name (made on first use, in the
+    employee's unit), a service or an IT system; exactly one of them."""
+    given = [bool(topic_name.strip()), service is not None, it_system is not None]
+    if sum(given) != 1:
+        raise ValidationError(
+            "Bitte genau eines angeben: ein Thema, eine Leistung oder ein IT-Verfahren."
+        )
+    if successor is not None and successor == employee:
+        raise ValidationError({"successor": "Die Nachfolge muss eine andere Person sein."})
+    before = snapshot(expertise) if expertise is not None and expertise.pk else None
+    expertise = expertise or Expertise(municipality=require_municipality())
+    topic = None
+    if topic_name.strip():
+        topic, _created = Topic.objects.get_or_create(
+            name=topic_name.strip()[:200],
+            defaults={"municipality": require_municipality(), "org_unit": employee.org_unit},
+        )
+    expertise.employee, expertise.topic, expertise.service, expertise.it_system = (
+        employee, topic, service, it_system,
+    )  # fmt: skip
+    expertise.level, expertise.documented, expertise.successor = level, documented, successor
+    try:
+        with transaction.atomic():
+            save_audited(actor=actor, instance=expertise, before=before)
+    except IntegrityError as exc:
+        raise ValidationError("Diese Person hat zu diesem Gegenstand schon einen Eintrag.") from exc
+    return expertise
+
+
+@transaction.atomic
+def delete_expertise(*, actor: Any, expertise: Expertise) -> None:
+    delete_audited(
+        actor=actor, instance=expertise, in_use_message="Der Eintrag wird noch verwendet."
+    )

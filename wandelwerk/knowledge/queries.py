@@ -7,13 +7,21 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, When
 
 from wandelwerk.core.dates import add_months
 from wandelwerk.knowledge import markdown, search
-from wandelwerk.knowledge.models import Article, ArticleVersion, Attachment, KnowledgeSettings
-from wandelwerk.organisation.models import Employee
+from wandelwerk.knowledge.models import (
+    Article,
+    ArticleVersion,
+    Attachment,
+    Expertise,
+    KnowledgeSettings,
+    Topic,
+)
+from wandelwerk.organisation.models import Employee, ITSystem
 from wandelwerk.organisation.queries import employee_exit_date
+from wandelwerk.ozg.models import AdministrativeService
 from wandelwerk.tenants.tenancy import require_municipality
 
 
@@ -148,3 +156,74 @@ def leavers(municipality: Any, today: dt.date, *, months: int = 12) -> list[Leav
         for user_id in {article.owner_id, article.deputy_id} & found.keys():
             found[user_id].articles.append(article)
     return sorted(found.values(), key=lambda leaver: (leaver.exit_date, leaver.user.pk))
+
+
+KNOWING = ("expert", "competent")
+
+
+def expertise_rows(*, unit: Any = None, employee: Any = None) -> QuerySet[Expertise]:
+    rows = Expertise.objects.select_related(
+        "employee__org_unit", "employee__user", "topic", "service", "it_system",
+        "successor__user",
+    ).order_by("employee__org_unit__code", "topic__name", "service__name", "it_system__name", "pk")  # fmt: skip
+    if unit is not None:
+        rows = rows.filter(employee__org_unit=unit)
+    if employee is not None:
+        rows = rows.filter(employee=employee)
+    return rows
+
+
+def subject_key(row: Expertise) -> tuple[str, int]:
+    if row.topic_id:
+        return ("topic", row.topic_id)
+    return ("service", row.service_id) if row.service_id else ("it_system", row.it_system_id or 0)
+
+
+def single_holders(rows: list[Expertise]) -> set[tuple[int, tuple[str, int]]]:
+    """(unit id, subject) pairs that only one person of the unit knows (expert or competent):
+    the knowledge the unit loses with that one person."""
+    holders: dict[tuple[int, tuple[str, int]], set[int]] = {}
+    for row in rows:
+        if row.level in KNOWING:
+            holders.setdefault((row.employee.org_unit_id, subject_key(row)), set()).add(
+                row.employee_id
+            )
+    return {pair for pair, people in holders.items() if len(people) == 1}
+
+
+def subjects_matching(query: str) -> dict[str, list[int]]:
+    """Ids of topics, services and IT systems whose name contains every word of ``query`` (in
+    any German form, word beginnings finding compounds), by kind."""
+    terms = search.text.query_terms(query)
+    if not terms:
+        return {"topic": [], "service": [], "it_system": []}
+
+    def hit(name: str) -> bool:
+        stems = [s for w in search.text.WORD.findall(name) if (s := search.text.word_stem(w))]
+        return all(any(s.startswith(t) for s in stems) for t in terms)
+
+    sources = {
+        "topic": Topic.objects.values_list("pk", "name"),
+        "service": AdministrativeService.objects.values_list("pk", "name"),
+        "it_system": ITSystem.objects.values_list("pk", "name"),
+    }
+    return {kind: [pk for pk, name in rows if hit(name)] for kind, rows in sources.items()}
+
+
+def who_knows(query: str) -> QuerySet[Expertise]:
+    """„Wer weiß etwas über …?“: the people who know a subject named like ``query``, the
+    deepest knowledge first."""
+    ids = subjects_matching(query)
+    order = Case(
+        *(When(level=level, then=n) for n, level in enumerate(("expert", "competent", "basic"))),
+        output_field=IntegerField(),
+    )
+    return (
+        expertise_rows()
+        .filter(
+            Q(topic__in=ids["topic"])
+            | Q(service__in=ids["service"])
+            | Q(it_system__in=ids["it_system"])
+        )
+        .order_by(order, "employee__org_unit__code", "pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.knowledge.views import articles, care, files, history
+from wandelwerk.knowledge.views import articles, care, expertise, files, history
 
 app_name = "knowledge"
 
@@ -38,4 +38,16 @@ urlpatterns = [
     path("uebergaben/", care.LeaversView.as_view(), name="leavers"),
     path("uebergaben/<int:user_pk>/", care.HandOverView.as_view(), name="hand_over"),
     path("einstellungen/", care.SettingsView.as_view(), name="settings"),
+    path("wissenslandkarte/", expertise.ExpertiseMapView.as_view(), name="expertise"),
+    path("wissenslandkarte/neu/", expertise.ExpertiseFormView.as_view(), name="expertise_create"),
+    path(
+        "wissenslandkarte/<int:pk>/",
+        expertise.ExpertiseFormView.as_view(),
+        name="expertise_update",
+    ),
+    path(
+        "wissenslandkarte/<int:pk>/loeschen/",
+        expertise.ExpertiseDeleteView.as_view(),
+        name="expertise_delete",
+    ),
 ]

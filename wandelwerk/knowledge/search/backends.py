@@ -166,9 +166,11 @@ class PostgresBackend:
         where, params = self.narrowing(scope)
         source = f"FROM {TABLE} d, to_tsquery('german', %s) q WHERE d.document @@ q AND {where}"
         with connection.cursor() as cursor:
+            # The rank once per match inside the fence (OFFSET 0), the total beside it.
             cursor.execute(
-                f"SELECT d.article_id, ts_rank_cd(d.document, q) AS r, count(*) OVER () {source} "
-                "ORDER BY r DESC, d.article_id LIMIT %s OFFSET %s",
+                f"SELECT id, r, count(*) OVER () FROM (SELECT d.article_id AS id, "
+                f"ts_rank_cd(d.document, q) AS r {source} OFFSET 0) ranked "
+                "ORDER BY r DESC, id LIMIT %s OFFSET %s",
                 [tsquery, *params, limit, offset],
             )
             rows = cursor.fetchall()

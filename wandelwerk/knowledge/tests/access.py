@@ -57,3 +57,22 @@ ROWS = {
     "knowledge:hand_over": (member, None, HR),
     "knowledge:settings": (no_kwargs, ADMIN, ADMIN),
 }
+
+
+def expertise(m: Any) -> dict[str, Any]:
+    from wandelwerk.knowledge.models import Expertise, Topic
+    from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
+
+    employee = EmployeeFactory(org_unit=OrgUnitFactory(municipality=m))
+    topic = Topic.objects.unscoped().create(municipality=m, name="Vergaberecht")
+    return {
+        "pk": Expertise.objects.unscoped().create(municipality=m, employee=employee, topic=topic).pk
+    }
+
+
+ROWS |= {
+    "knowledge:expertise": (no_kwargs, ALL, None),
+    "knowledge:expertise_create": (no_kwargs, EDIT, EDIT),
+    "knowledge:expertise_update": (expertise, EDIT, EDIT),
+    "knowledge:expertise_delete": (expertise, EDIT, EDIT),
+}
