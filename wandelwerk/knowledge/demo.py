@@ -27,6 +27,7 @@ from wandelwerk.knowledge.demo_data import (
     LEAVING,
     MAYOR_TERM_END,
     MAYOR_UNIT,
+    TOPICS,
     Spec,
     absence,
     faq,
@@ -36,7 +37,7 @@ from wandelwerk.knowledge.demo_data import (
     system_page,
 )
 from wandelwerk.knowledge.demo_texts import TEXTS
-from wandelwerk.knowledge.models import Article
+from wandelwerk.knowledge.models import Article, Expertise
 from wandelwerk.organisation.demo_data import MUSTERSTADT_SYSTEMS, MUSTERSTADT_UNITS
 from wandelwerk.organisation.models import Employee, EmploymentType, ITSystem, OrgUnit
 from wandelwerk.ozg.models import AdministrativeService
@@ -132,7 +133,7 @@ def specs() -> list[Spec]:
             handover(unit, positions, systems),
         ]
     found += [
-        system_page(s.name, s.vendor, [units[c].name for c in s.units]) for s in MUSTERSTADT_SYSTEMS
+        system_page(s.name, s.vendor, [units[c] for c in s.units]) for s in MUSTERSTADT_SYSTEMS
     ]
     return found
 
@@ -191,6 +192,57 @@ def build_articles(heads: dict[str, Any], today: dt.date) -> int:
     return created
 
 
+def build_expertise(today: dt.date) -> int:
+    """Who knows what in each unit: the head knows the unit's topics and systems, colleagues its
+    busiest services; some knowledge is written down, some has a successor, and some only one
+    person has (the risk the map shows)."""
+    if Expertise.objects.exists():
+        return 0
+    rng = random.Random(13)
+    systems_of: dict[str, list[str]] = {}
+    for system in MUSTERSTADT_SYSTEMS:
+        for code in system.units:
+            systems_of.setdefault(code, []).append(system.name)
+    systems = {s.name: s for s in ITSystem.objects.all()}
+    created = 0
+    for unit in OrgUnit.objects.order_by("code"):
+        staff = list(Employee.objects.filter(org_unit=unit).order_by("personnel_number"))
+        if not staff:
+            continue
+        head, others = staff[0], staff[1:] or staff
+        services = list(
+            AdministrativeService.objects.filter(org_unit=unit).order_by("-cases_per_year")[:4]
+        )
+        subjects: list[dict[str, Any]] = [
+            {"topic_name": name} for name in TOPICS.get(unit.code, [])
+        ]
+        subjects += [
+            {"it_system": systems[n]} for n in systems_of.get(unit.code, []) if n in systems
+        ]
+        subjects += [{"service": s} for s in services]
+        for n, subject in enumerate(subjects):
+            holder = head if n % 3 == 0 or len(staff) == 1 else others[n % len(others)]
+            logic.save_expertise(
+                actor=None,
+                employee=holder,
+                level="expert",
+                documented=rng.random() < 0.4,
+                successor=others[(n + 1) % len(others)]
+                if rng.random() < 0.35 and len(staff) > 1
+                else None,
+                **subject,
+            )
+            created += 1
+            second = others[(n + 2) % len(others)]
+            if second != holder and rng.random() < 0.55:  # the rest stays with one person
+                level = rng.choice(["competent", "competent", "basic"])
+                logic.save_expertise(
+                    actor=None, employee=second, level=level, documented=False, **subject
+                )
+                created += 1
+    return created
+
+
 @transaction.atomic
 def build_demo(stdout: Any) -> None:
     municipality = Municipality.objects.filter(slug=SLUG).first()
@@ -200,8 +252,10 @@ def build_demo(stdout: Any) -> None:
     with tenancy.activate(municipality):
         heads = ensure_heads(municipality, today)
         created = build_articles(heads, today)
+        expertise = build_expertise(today)
         stdout.write(
             f"  {municipality.name}: {Article.objects.count()} Wissensartikel"
             f" ({f'{created} neu' if created else 'bereits vorhanden'}), "
-            f"{len(heads)} Leitungen mit Konto\n"
+            f"{len(heads)} Leitungen mit Konto, {Expertise.objects.count()} Einträge in der "
+            f"Wissenslandkarte ({f'{expertise} neu' if expertise else 'bereits vorhanden'})\n"
         )

@@ -30,14 +30,49 @@ MAYOR_UNIT = "VV"
 MAYOR_TERM_END = dt.date(2030, 10, 31)
 
 
+# Fields of knowledge beside services and IT systems, per org unit code.
+TOPICS = {
+    "STB": ["Pressearbeit und Krisenkommunikation", "Fördermittelakquise"],
+    "RPA": ["Prüfung von Vergaben", "Kassenprüfung"],
+    "1.1": ["Tarifrecht TVöD", "Beihilfe", "Stellenbewertung"],
+    "1.2": [
+        "Netzwerk und Firewall",
+        "Berechtigungskonzept",
+        "Informationssicherheit (BSI-Grundschutz)",
+    ],
+    "1.3": ["Sitzungsdienst", "Vergaberecht unterhalb der Schwellenwerte"],
+    "2.1": ["Haushaltsaufstellung", "Jahresabschluss", "Anlagenbuchhaltung"],
+    "2.2": ["Grundsteuerreform", "Gewerbesteuer-Vorauszahlungen"],
+    "2.3": ["Tagesabschluss der Stadtkasse", "Vollstreckung", "Zahlungsverkehr SEPA"],
+    "3.1": ["Wahlorganisation", "Meldewesen Sonderfälle"],
+    "3.2": ["Auslandsberührung im Personenstandsrecht", "Trauungen außerhalb des Rathauses"],
+    "3.3": ["Gaststättenrecht", "Marktwesen", "Veranstaltungsgenehmigungen"],
+    "3.4": ["Brandschutzbedarfsplan", "Einsatzplanung Großschadenslagen"],
+    "4.1": ["Platzvergabe Kita", "Elternbeitragssatzung"],
+    "4.2": ["Schulentwicklungsplanung", "Schülerbeförderung"],
+    "4.3": ["Unterbringung Geflüchteter", "Wohngeld Sonderfälle"],
+    "5.1": ["Bauleitplanung", "Städtebauförderung"],
+    "5.2": ["Brandschutz im Baugenehmigungsverfahren", "Denkmalschutz"],
+    "5.3": ["Energiemanagement", "Mietverträge städtischer Gebäude"],
+    "6.1": ["Verkehrsrechtliche Anordnungen", "Straßenbaubeiträge"],
+    "6.2": ["Abfallwirtschaftskonzept", "Klimaschutzkonzept"],
+    "6.3": ["Winterdienst", "Friedhofsverwaltung", "Fuhrpark"],
+}
+
+
+def _number(n: int) -> str:
+    """``n`` with German thousands separators."""
+    return f"{n:,}".replace(",", ".")
+
+
 def _volume(cases: int) -> str:
     if cases >= 2000:
         return (
-            f"ein Massengeschäft mit rund {cases:,} Fällen im Jahr".replace(",", ".")
-            + "; Standardfälle gehen ohne Rückfrage durch"
+            f"ein Massengeschäft mit rund {_number(cases)} Fällen im Jahr; Standardfälle gehen "
+            "ohne Rückfrage durch"
         )
     if cases >= 200:
-        return f"ein regelmäßiges Geschäft mit rund {cases:,} Fällen im Jahr".replace(",", ".")
+        return f"ein regelmäßiges Geschäft mit rund {_number(cases)} Fällen im Jahr"
     return f"selten: etwa {cases} Fälle im Jahr, jeder Fall braucht Erfahrung"
 
 
@@ -94,12 +129,12 @@ def process(service: Any, unit: Any, system: str) -> Spec:
 ## Aufwand
 
 Das ist {_volume(cases)}. Ein Fall dauert im Schnitt {minutes} Minuten, zusammen etwa
-{hours:,} Stunden im Jahr.
+{_number(hours)} Stunden im Jahr.
 
 ## Medienbrüche und Verbesserungsideen
 
 {breaks}
-""".replace(",", ".")
+"""
     return Spec(
         f"process:{service.pk}",
         unit.code,
@@ -238,11 +273,11 @@ Wer was weiß, steht in der Wissenslandkarte; vor einem Wechsel die Einträge de
     )
 
 
-def system_page(name: str, vendor: str, units: list[str]) -> Spec:
+def system_page(name: str, vendor: str, units: list[Any]) -> Spec:
     body = f"""\
 ## Wofür
 
-„{name}“ von {vendor} wird genutzt in: {", ".join(units)}.
+„{name}“ von {vendor} wird genutzt in: {", ".join(u.name for u in units)}.
 
 ## Zugang
 
@@ -261,7 +296,7 @@ innerhalb einer Woche.
 """
     return Spec(
         f"system:{name}",
-        units[0] if units else "1.2",
+        units[0].code if units else "1.2",
         "faq",
         f"{name}: Zugang, Störungen, Updates",
         body,

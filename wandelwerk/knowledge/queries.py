@@ -127,8 +127,14 @@ class Leaver:
     exit_date: dt.date
     articles: list[Article]
 
-    def role(self, article: Article) -> str:
-        return "Verantwortlich" if article.owner_id == self.user.pk else "Vertretung"
+    @property
+    def responsible(self) -> Any:
+        """Who sees to the hand-over: the head of the unit, or above it when the leaver is
+        the head."""
+        unit = self.employee.org_unit
+        if unit.head_user_id and unit.head_user_id != self.user.pk:
+            return unit.head_user
+        return unit.parent.head_user if unit.parent else None
 
 
 def leavers(municipality: Any, today: dt.date, *, months: int = 12) -> list[Leaver]:
@@ -140,7 +146,9 @@ def leavers(municipality: Any, today: dt.date, *, months: int = 12) -> list[Leav
         Employee.objects.filter(user__isnull=False)
         .filter(Q(user__owned_articles__isnull=False) | Q(user__deputised_articles__isnull=False))
         .distinct()
-        .select_related("user", "org_unit__head_user", "age_limit_group")
+        .select_related(
+            "user", "org_unit__head_user", "org_unit__parent__head_user", "age_limit_group"
+        )
     )
     found = {}
     for employee in employees:

@@ -81,6 +81,7 @@ def test_demo_users_have_their_roles(demo):
             m.can_view_personal_data,
         )
         for m in Membership.objects.select_related("user", "municipality")
+        if "." not in m.user.username  # the unit heads: see the knowledge demo's test
     }
     assert roles == {
         ("anbieter", None, "provider_admin", False),
@@ -156,3 +157,33 @@ def test_end_of_month_rolls_over_years():
     assert _end_of_month(2026, 14) == dt.date(2027, 2, 28)
     assert _end_of_month(2028, 0) == dt.date(2027, 12, 31)
     assert _end_of_month(2028, -10) == dt.date(2027, 2, 28)
+
+
+def test_musterstadt_keeps_its_knowledge(demo):
+    from wandelwerk.knowledge import queries as knowledge
+    from wandelwerk.knowledge.models import Article, Expertise
+
+    musterstadt = Municipality.objects.get(slug="musterstadt")
+    today = dt.date.today()
+    with tenancy.activate(musterstadt):
+        heads = OrgUnit.objects.filter(head_user__isnull=False)
+        assert heads.count() == OrgUnit.objects.count()
+        assert all(Employee.objects.filter(user=u.head_user).exists() for u in heads)
+        mayor = Employee.objects.get(user__username="thomas.berger")
+        assert mayor.employment_type == EmploymentType.CIVIL_SERVANT and mayor.term_end
+        articles = Article.objects.all()
+        assert 250 <= articles.count() <= 350
+        statuses = {a.status for a in articles}
+        assert statuses == {"draft", "review", "published"}
+        assert {a.template for a in articles} == {"handover", "process", "faq", "checklist"}
+        assert 10 <= articles.filter(next_review__lt=today).count() <= 60  # overdue reviews
+        leavers = knowledge.leavers(musterstadt, today)
+        assert len(leavers) >= 3 and all(x.articles for x in leavers)
+        scope = knowledge.search_scope(editor=False)
+        found = knowledge.search.search(
+            "Anträge", scope, shown=lambda ids: knowledge.shown_texts(ids, editor=False)
+        )
+        assert found.total >= 10
+        rows = list(knowledge.expertise_rows())
+        assert len(rows) >= 150 and Expertise.objects.filter(documented=True).exists()
+        assert 20 <= len(knowledge.single_holders(rows)) < len(rows)

@@ -64,7 +64,7 @@ def expertise(m: Any) -> dict[str, Any]:
     from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
 
     employee = EmployeeFactory(org_unit=OrgUnitFactory(municipality=m))
-    topic = Topic.objects.unscoped().create(municipality=m, name="Vergaberecht")
+    topic = Topic.objects.unscoped().create(municipality=m, name=f"Thema {employee.pk}")
     return {
         "pk": Expertise.objects.unscoped().create(municipality=m, employee=employee, topic=topic).pk
     }
