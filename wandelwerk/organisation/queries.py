@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
+from wandelwerk.organisation import disclosure
+from wandelwerk.organisation.disclosure import Cell
 from wandelwerk.organisation.models import (
     AgeLimitGroup,
     Employee,
@@ -18,7 +20,6 @@ from wandelwerk.organisation.models import (
 from wandelwerk.organisation.retirement import CIVIL_SERVANT_RULES, UnsupportedLand, exit_date
 
 # Aggregates about staff hide groups smaller than this (DESIGN §4).
-MIN_GROUP_SIZE = 5
 
 
 @dataclass(frozen=True)
@@ -118,34 +119,6 @@ def _exit(
         return None
 
 
-def exit_dates(municipality: Any) -> list[dt.date]:
-    """Every employee's expected exit date (planned, else statutory); unknown ones left out."""
-    rows = Employee.objects.values_list(
-        "birth_year",
-        "birth_month",
-        "born_on_first",
-        "employment_type",
-        "planned_exit_date",
-        "term_end",
-        "age_limit_group__years",
-        "age_limit_group__months",
-    )
-    dates = (
-        _exit(
-            year,
-            month,
-            first,
-            kind,
-            planned,
-            term_end,
-            (years, months or 0) if years is not None else None,
-            municipality.land,
-        )
-        for year, month, first, kind, planned, term_end, years, months in rows
-    )
-    return [d for d in dates if d is not None]
-
-
 def retirement_notice(municipality: Any) -> str | None:
     """Why some civil servants have no computed exit date: their Land's table is missing."""
     if municipality.land in CIVIL_SERVANT_RULES:
@@ -159,24 +132,6 @@ def retirement_notice(municipality: Any) -> str | None:
     return str(UnsupportedLand(municipality.land)) if unknown.exists() else None
 
 
-def hide_small(n: int) -> int | None:
-    """Staff counts below five are hidden (``None``) so no one can be singled out."""
-    return n if n >= MIN_GROUP_SIZE or n == 0 else None
-
-
-def exits_per_year(
-    dates: list[dt.date], *, years: int = 10, today: dt.date
-) -> list[tuple[int, int | None]]:
-    """Expected exits per calendar year; a year with fewer than 5 exits shows ``None``."""
-    counts: dict[int, int] = {}
-    for date in dates:
-        if today <= date:
-            counts[date.year] = counts.get(date.year, 0) + 1
-    return [
-        (year, hide_small(counts.get(year, 0))) for year in range(today.year, today.year + years)
-    ]
-
-
 @dataclass(frozen=True)
 class OverviewFigures:
     org_units: int
@@ -188,11 +143,20 @@ class OverviewFigures:
     exits_by_year: list[tuple[int, int | None]]
 
 
-def overview_figures(municipality: Any, today: dt.date | None = None) -> OverviewFigures:
+def overview_figures(
+    municipality: Any, today: dt.date | None = None, *, exact: bool = False
+) -> OverviewFigures:
+    """The inventory's key figures; exits as the retirement wave shows them (through the
+    disclosure control unless ``exact``)."""
     today = today or dt.date.today()
     horizon = today + dt.timedelta(days=730)
     staff = Employee.objects.aggregate(n=Count("pk"), fte=Sum("fte"))
-    dates = exit_dates(municipality)
+    records = exit_records(municipality)
+    soon = [
+        fte for _pk, _unit, fte, when in records if when is not None and today <= when <= horizon
+    ]
+    state = disclosure.state_key(records)
+    wave = retirement_wave(municipality, today, exact=exact, records=records)
     return OverviewFigures(
         org_units=OrgUnit.objects.count(),
         employees=staff["n"] or 0,
@@ -201,11 +165,142 @@ def overview_figures(municipality: Any, today: dt.date | None = None) -> Overvie
         support_ending=ITSystem.objects.filter(
             end_of_support__lte=today + dt.timedelta(days=365)
         ).count(),
-        exits_24_months=hide_small(sum(1 for d in dates if today <= d <= horizon)),
-        exits_by_year=exits_per_year(dates, today=today),
+        exits_24_months=(
+            len(soon) if exact else disclosure.protect(state, "24m", len(soon), sum(soon)).people
+        ),
+        exits_by_year=[(y, c.people) for y, c in zip(wave.years, wave.total.cells, strict=True)],
     )
 
 
 def age_limit_groups() -> QuerySet[AgeLimitGroup]:
     groups: QuerySet[AgeLimitGroup] = AgeLimitGroup.objects.all()
     return groups.annotate(member_count=Count("employees")).order_by("name")
+
+
+@dataclass(frozen=True)
+class WaveRow:
+    unit: OrgUnit | None  # None: the whole administration
+    cells: list[Cell]
+    total: Cell
+
+
+@dataclass(frozen=True)
+class Wave:
+    """Expected exits per year and org unit (people and FTE) for ``years`` years."""
+
+    years: list[int]
+    rows: list[WaveRow]
+    total: WaveRow
+    exact: bool  # False: disclosure control applies (see ``disclosure``)
+
+
+def exit_records(municipality: Any) -> list[tuple[int, int, float, dt.date | None]]:
+    """(employee id, org unit id, FTE, expected exit) of every employee."""
+    rows = Employee.objects.values_list(
+        "pk", "org_unit_id", "fte", "birth_year", "birth_month", "born_on_first", "employment_type",
+        "planned_exit_date", "term_end", "age_limit_group__years", "age_limit_group__months",
+    )  # fmt: skip
+    return [
+        (
+            pk,
+            unit_id,
+            float(fte),
+            _exit(
+                year,
+                month,
+                first,
+                kind,
+                planned,
+                term_end,
+                (g_years, g_months or 0) if g_years is not None else None,
+                municipality.land,
+            ),
+        )
+        for pk, unit_id, fte, year, month, first, kind, planned, term_end, g_years, g_months in rows
+    ]
+
+
+def retirement_wave(
+    municipality: Any,
+    today: dt.date,
+    *,
+    exact: bool,
+    units: set[int] | None = None,
+    years: int = 10,
+    records: list[tuple[int, int, float, dt.date | None]] | None = None,
+    by_department: bool = False,
+) -> Wave:
+    """The retirement wave from each employee's expected exit (planned, term end, special or
+    statutory age limit); ``units`` narrows it to those org units, ``by_department`` sums each
+    unit into the department (the level below the top) it belongs to. Without ``exact`` every
+    figure passes the disclosure control."""
+    span = list(range(today.year, today.year + years))
+    records = exit_records(municipality) if records is None else records
+    row_of = departments() if by_department else {}
+    counted: dict[tuple[int, int], list[float]] = {}
+    for _pk, unit_id, fte, when in records:
+        if when is None or when < today or when.year not in span:
+            continue
+        if units is not None and unit_id not in units:
+            continue
+        counted.setdefault((row_of.get(unit_id, unit_id), when.year), []).append(fte)
+    state = disclosure.state_key(records)
+
+    def cell(name: str, values: list[float]) -> Cell:
+        if exact:
+            return disclosure.exact(len(values), sum(values))
+        return disclosure.protect(state, name, len(values), sum(values))
+
+    shown = OrgUnit.objects.order_by("code")
+    if by_department:
+        shown = shown.filter(pk__in=set(row_of.values()))
+    if units is not None:
+        shown = shown.filter(pk__in={row_of.get(u, u) for u in units})
+    rows = []
+    for unit in shown:
+        per_year = [counted.get((unit.pk, y), []) for y in span]
+        rows.append(
+            WaveRow(
+                unit,
+                [cell(f"{unit.pk}/{y}", v) for y, v in zip(span, per_year, strict=True)],
+                cell(f"{unit.pk}/*", [f for v in per_year for f in v]),
+            )
+        )
+    by_year = [[f for (u, y), v in counted.items() if y == year for f in v] for year in span]
+    total = WaveRow(
+        None,
+        [cell(f"*/{y}", v) for y, v in zip(span, by_year, strict=True)],
+        cell("*/*", [f for v in by_year for f in v]),
+    )
+    return Wave(span, rows, total, exact)
+
+
+def departments() -> dict[int, int]:
+    """Each org unit's department: its ancestor one level below the top (the top unit and the
+    departments are their own)."""
+    parent = dict(OrgUnit.objects.values_list("pk", "parent_id"))
+    result = {}
+    for pk in parent:
+        node = pk
+        while parent.get(node) is not None and parent.get(parent[node]) is not None:
+            node = parent[node]
+        result[pk] = node
+    return result
+
+
+def headed_units(user: Any) -> set[int]:
+    """The org units ``user`` heads, with every unit below them."""
+    parents: dict[int, list[int]] = {}
+    heads = []
+    for pk, parent, head in OrgUnit.objects.values_list("pk", "parent_id", "head_user_id"):
+        parents.setdefault(parent or 0, []).append(pk)
+        if head == user.pk:
+            heads.append(pk)
+    found: set[int] = set()
+    stack = list(heads)
+    while stack:
+        pk = stack.pop()
+        if pk not in found:
+            found.add(pk)
+            stack += parents.get(pk, [])
+    return found

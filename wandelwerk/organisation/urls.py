@@ -1,12 +1,13 @@
 from django.urls import path
 
 from wandelwerk.imports.views import import_urls
-from wandelwerk.organisation import views
+from wandelwerk.organisation import views, wave
 
 app_name = "organisation"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("ruhestandswelle/", wave.WaveView.as_view(), name="wave"),
     path("einheiten/", views.OrgUnitListView.as_view(), name="orgunit_list"),
     path("einheiten/neu/", views.OrgUnitFormView.as_view(), name="orgunit_create"),
     path("einheiten/<int:pk>/", views.OrgUnitDetailView.as_view(), name="orgunit_detail"),

@@ -33,7 +33,9 @@ class IndexView(MunicipalityMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["tree"] = queries.org_unit_tree()
-        context["figures"] = queries.overview_figures(self.municipality)
+        context["figures"] = queries.overview_figures(
+            self.municipality, exact=self.can("organisation.view_personal_data")
+        )
         return context
 
 

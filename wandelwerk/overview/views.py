@@ -43,6 +43,8 @@ class OverviewView(MunicipalityMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["figures"] = overview_figures(self.municipality)
+        context["figures"] = overview_figures(
+            self.municipality, exact=self.can("organisation.view_personal_data")
+        )
         context["ozg"] = ozg_summary()
         return context

@@ -56,8 +56,10 @@ def stacked_bars(
     value_suffix: str = "",
     legend: bool = True,
     scale_max: float = 0,
+    notes: Sequence[str] | None = None,
 ) -> SafeString:
-    """One bar per row, split into the series, with the row's total at the end of the bar.
+    """One bar per row, split into the series, with the row's total at the end of the bar
+    (or ``notes[row]`` instead, e.g. „< 5“ for a figure that is not shown).
 
     ``rows`` are ``(label, values)`` with one value per series; ``ident`` must be unique on the
     page (it names the title and description for ``aria-labelledby``). Labels longer than 34
@@ -87,7 +89,8 @@ def stacked_bars(
                     f"{de(value, decimals)}{escape(value_suffix)}</title></rect>"
                 )
             offset += w
-        parts.append(text(offset + 6, y + 13, de(sum(values), decimals) + value_suffix, size=12))
+        note = notes[r] if notes else de(sum(values), decimals) + value_suffix
+        parts.append(text(offset + 6, y + 13, note, size=12))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -103,8 +106,9 @@ def bar_chart(
     decimals: int = 0,
     value_suffix: str = "",
     scale_max: float = 0,
+    notes: Sequence[str] | None = None,
 ) -> SafeString:
-    """One bar per ``(label, value)`` row, the value written after the bar; no legend."""
+    """One bar per ``(label, value)`` row, the value (or ``notes[row]``) after the bar."""
     return stacked_bars(
         [(label, [value]) for label, value in rows],
         [title],
@@ -117,4 +121,5 @@ def bar_chart(
         value_suffix=value_suffix,
         legend=False,
         scale_max=scale_max,
+        notes=notes,
     )

@@ -187,3 +187,38 @@ def test_musterstadt_keeps_its_knowledge(demo):
         rows = list(knowledge.expertise_rows())
         assert len(rows) >= 150 and Expertise.objects.filter(documented=True).exists()
         assert 20 <= len(knowledge.single_holders(rows)) < len(rows)
+
+
+@pytest.mark.parametrize("change", ["add", "delete"])
+def test_one_employee_more_or_less_does_not_reveal_the_exit_year(demo, change):
+    from wandelwerk.organisation.queries import retirement_wave
+
+    musterstadt = Municipality.objects.get(slug="musterstadt")
+    today = dt.date.today()
+    with tenancy.activate(musterstadt):
+        unit = OrgUnit.objects.get(code="3.1")
+        year = today.year + 4
+        if change == "delete":
+            person = Employee.objects.create(
+                municipality=musterstadt, personnel_number="990001", org_unit=unit,
+                planned_exit_date=dt.date(year, 6, 30),
+            )  # fmt: skip
+        before = retirement_wave(musterstadt, today, exact=False)
+        if change == "add":
+            Employee.objects.create(
+                municipality=musterstadt, personnel_number="990002", org_unit=unit,
+                planned_exit_date=dt.date(year, 6, 30),
+            )  # fmt: skip
+        else:
+            person.delete()
+        after = retirement_wave(musterstadt, today, exact=False)
+    changed_years = {
+        y
+        for row_before, row_after in zip(
+            [before.total, *before.rows], [after.total, *after.rows], strict=True
+        )
+        for y, a, b in zip(before.years, row_before.cells, row_after.cells, strict=True)
+        if a != b
+    }
+    # The figures of many years move, not only the year of the person who came or went.
+    assert len(changed_years) >= 5 and changed_years != {year}

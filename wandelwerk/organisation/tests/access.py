@@ -28,6 +28,7 @@ def itsystem(m: Any) -> dict[str, Any]:
 
 ROWS = {
     "organisation:index": (no_kwargs, ALL, None),
+    "organisation:wave": (no_kwargs, ALL, None),
     "organisation:orgunit_list": (no_kwargs, ALL, None),
     "organisation:orgunit_create": (no_kwargs, EDIT, EDIT),
     "organisation:orgunit_detail": (orgunit, ALL, None),
