@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.knowledge.views import articles, care, expertise, files, history
+from wandelwerk.knowledge.views import articles, care, expertise, files, history, risk
 
 app_name = "knowledge"
 
@@ -38,6 +38,11 @@ urlpatterns = [
     path("uebergaben/", care.LeaversView.as_view(), name="leavers"),
     path("uebergaben/<int:user_pk>/", care.HandOverView.as_view(), name="hand_over"),
     path("einstellungen/", care.SettingsView.as_view(), name="settings"),
+    path("risiko/", risk.RiskView.as_view(), name="risk"),
+    path("risiko/einheit/<int:pk>/", risk.RateView.as_view(), name="risk_rate"),
+    path("risiko/person/<int:pk>/", risk.HistoryView.as_view(), name="risk_history"),
+    path("risiko/uebergaben/", risk.CreateHandOversView.as_view(), name="handover_create"),
+    path("risiko/freigaben/", risk.GrantsView.as_view(), name="grants"),
     path("wissenslandkarte/", expertise.ExpertiseMapView.as_view(), name="expertise"),
     path("wissenslandkarte/neu/", expertise.ExpertiseFormView.as_view(), name="expertise_create"),
     path(

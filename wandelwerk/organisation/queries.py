@@ -288,13 +288,13 @@ def departments() -> dict[int, int]:
     return result
 
 
-def headed_units(user: Any) -> set[int]:
-    """The org units ``user`` heads, with every unit below them."""
+def headed_units(user: Any, *, roots: set[int] | None = None) -> set[int]:
+    """The org units ``user`` heads (or ``roots``), with every unit below them."""
     parents: dict[int, list[int]] = {}
     heads = []
     for pk, parent, head in OrgUnit.objects.values_list("pk", "parent_id", "head_user_id"):
         parents.setdefault(parent or 0, []).append(pk)
-        if head == user.pk:
+        if (pk in roots) if roots is not None else head == user.pk:
             heads.append(pk)
     found: set[int] = set()
     stack = list(heads)

@@ -21,3 +21,11 @@ def person(employee: Any) -> str:
 def single_holder(row: Any, single: set[Any]) -> bool:
     """Whether ``row``'s subject is known by only one person of its unit."""
     return (row.employee.org_unit_id, queries.subject_key(row)) in single
+
+
+@register.simple_tag
+def risk_level(position: int, attrition: int, high: int, medium: int) -> str:
+    """The level of a matrix cell (for its colour)."""
+    from wandelwerk.knowledge.risk import scales
+
+    return scales.level(position * attrition, high, medium)

@@ -76,3 +76,24 @@ ROWS |= {
     "knowledge:expertise_update": (expertise, EDIT, EDIT),
     "knowledge:expertise_delete": (expertise, EDIT, EDIT),
 }
+
+
+def unit(m: Any) -> dict[str, Any]:
+    from wandelwerk.organisation.tests.factories import OrgUnitFactory
+
+    return {"pk": OrgUnitFactory(municipality=m).pk}
+
+
+def person(m: Any) -> dict[str, Any]:
+    from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
+
+    return {"pk": EmployeeFactory(org_unit=OrgUnitFactory(municipality=m)).pk}
+
+
+ROWS |= {
+    "knowledge:risk": (no_kwargs, HR, None),
+    "knowledge:risk_rate": (unit, HR, HR),
+    "knowledge:risk_history": (person, HR, None),
+    "knowledge:handover_create": (no_kwargs, None, HR),
+    "knowledge:grants": (no_kwargs, HR, HR),
+}

@@ -9,10 +9,9 @@ changes when an editor publishes, or, with the four-eyes rule, when a second per
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +28,42 @@ class KnowledgeSettings(TenantModel):
         help_text=_(
             "Artikel und ihre Änderungen werden erst sichtbar, wenn eine zweite Person sie "
             "freigibt; wer die Fassung geschrieben oder vorgelegt hat, kann sie nicht freigeben."
+        ),
+    )
+    attrition_months = models.CharField(
+        _("Austrittsfaktor: Grenzen in Monaten"),
+        max_length=40,
+        default="12,24,36,60",
+        validators=[
+            RegexValidator(
+                r"^\d{1,3},\d{1,3},\d{1,3},\d{1,3}$", _("Vier Zahlen, durch Kommas getrennt.")
+            )
+        ],
+        help_text=_(
+            "Austritt in höchstens so vielen Monaten ergibt den Faktor 5, 4, 3, 2; später oder "
+            "unbekannt: 1 (nach TVA/IAEA)."
+        ),
+    )
+    risk_high = models.PositiveSmallIntegerField(
+        _("hohes Risiko ab"), default=16, validators=[MinValueValidator(2), MaxValueValidator(25)]
+    )
+    risk_medium = models.PositiveSmallIntegerField(
+        _("mittleres Risiko ab"),
+        default=9,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    handover_lead_months = models.PositiveSmallIntegerField(
+        _("Übergabe abgeschlossen (Monate vor dem Austritt)"),
+        default=18,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("Personaldaten löschen (Monate nach dem Austritt)"),
+        default=6,
+        validators=[MinValueValidator(0), MaxValueValidator(120)],
+        help_text=_(
+            "So lange nach dem Austritt bleiben Beschäftigtendaten; danach werden sie "
+            "anonymisiert (ein geplanter Auftrag, protokolliert)."
         ),
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -198,109 +233,3 @@ class Attachment(TenantModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Topic(TenantModel):
-    """A field of knowledge that is neither a service nor an IT system (e.g. „Vergaberecht“,
-    „Haushaltsaufstellung“); it belongs to the unit where the knowledge is needed."""
-
-    name = models.CharField(_("Thema"), max_length=200)
-    org_unit = models.ForeignKey(
-        "organisation.OrgUnit",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="topics",
-        verbose_name=_("Organisationseinheit"),
-    )
-
-    class Meta:
-        verbose_name = _("Wissensthema")
-        verbose_name_plural = _("Wissensthemen")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="topic_unique_name")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ExpertiseLevel(models.TextChoices):
-    EXPERT = "expert", _("Expertin/Experte")
-    COMPETENT = "competent", _("kompetent")
-    BASIC = "basic", _("Grundkenntnisse")
-
-
-class Expertise(TenantModel):
-    """Who knows what (Wissenslandkarte): one employee's knowledge of one topic, service or IT
-    system, how deep, whether it is written down, and who is to take it over."""
-
-    employee = models.ForeignKey(
-        "organisation.Employee",
-        on_delete=models.CASCADE,
-        related_name="expertise",
-        verbose_name=_("Beschäftigte Person"),
-    )
-    topic = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="expertise",
-        verbose_name=_("Thema"),
-    )  # fmt: skip
-    service = models.ForeignKey(
-        "ozg.AdministrativeService", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="expertise", verbose_name=_("Leistung"),
-    )  # fmt: skip
-    it_system = models.ForeignKey(
-        "organisation.ITSystem", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="expertise", verbose_name=_("IT-Verfahren"),
-    )  # fmt: skip
-    level = models.CharField(
-        _("Kenntnisstand"), max_length=20, choices=ExpertiseLevel.choices,
-        default=ExpertiseLevel.COMPETENT,
-    )  # fmt: skip
-    documented = models.BooleanField(
-        _("dokumentiert"),
-        default=False,
-        help_text=_("Das Wissen ist so aufgeschrieben, dass andere damit arbeiten können."),
-    )
-    successor = models.ForeignKey(
-        "organisation.Employee", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="succession", verbose_name=_("Nachfolge"),
-    )  # fmt: skip
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("Wissen einer Person")
-        verbose_name_plural = _("Wissenslandkarte")
-        ordering = ["employee", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(topic__isnull=False, service__isnull=True, it_system__isnull=True)
-                    | models.Q(topic__isnull=True, service__isnull=False, it_system__isnull=True)
-                    | models.Q(topic__isnull=True, service__isnull=True, it_system__isnull=False)
-                ),
-                name="expertise_one_subject",
-            ),
-            *(
-                models.UniqueConstraint(
-                    fields=["employee", field],
-                    condition=models.Q(**{f"{field}__isnull": False}),
-                    name=f"expertise_unique_{field}",
-                )
-                for field in ("topic", "service", "it_system")
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.employee}: {self.subject}"
-
-    @property
-    def subject(self) -> Topic | Any:
-        return self.topic or self.service or self.it_system
-
-    @property
-    def subject_kind(self) -> str:
-        if self.topic_id:
-            return str(_("Thema"))
-        return str(_("Leistung")) if self.service_id else str(_("IT-Verfahren"))

@@ -1,0 +1,2 @@
+"""Knowledge-loss risk after TVA/IAEA: scales (``scales``, pure), use cases (``logic``) and
+reads (``queries``)."""
