@@ -27,8 +27,8 @@ STEPS = [
     "wandelwerk.ozg.demo",
     "wandelwerk.assessments.demo",
     "wandelwerk.measures.demo",
-    "wandelwerk.roadmap.demo",
     "wandelwerk.knowledge.demo",
+    "wandelwerk.roadmap.demo",
 ]
 
 

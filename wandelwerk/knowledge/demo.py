@@ -37,7 +37,8 @@ from wandelwerk.knowledge.demo_data import (
     system_page,
 )
 from wandelwerk.knowledge.demo_texts import TEXTS
-from wandelwerk.knowledge.models import Article, Expertise
+from wandelwerk.knowledge.models import Article, Expertise, HandOver, RiskRating
+from wandelwerk.knowledge.risk import logic as risk_logic
 from wandelwerk.organisation.demo_data import MUSTERSTADT_SYSTEMS, MUSTERSTADT_UNITS
 from wandelwerk.organisation.models import Employee, EmploymentType, ITSystem, OrgUnit
 from wandelwerk.ozg.models import AdministrativeService
@@ -243,6 +244,23 @@ def build_expertise(today: dt.date) -> int:
     return created
 
 
+def build_risks(heads: dict[str, Any]) -> int:
+    """Position factors for every head and a few key people per unit, rated by the head (HR
+    for the heads themselves), then the hand-over measures for the high risks."""
+    if RiskRating.objects.exists():
+        return 0
+    rng = random.Random(17)
+    hr = get_user_model().objects.filter(username="personal-musterstadt").first()
+    for unit in OrgUnit.objects.order_by("code"):
+        staff = list(Employee.objects.filter(org_unit=unit).order_by("personnel_number"))
+        for n, employee in enumerate(staff[:4]):
+            factor = rng.choice([4, 5]) if n == 0 else rng.choice([1, 2, 2, 3, 3, 4])
+            rater = hr if n == 0 else heads.get(unit.code, hr)
+            note = "Leitung; Wissen kaum dokumentiert" if n == 0 and factor == 5 else ""
+            risk_logic.rate(actor=rater, employee=employee, position_factor=factor, note=note)
+    return len(risk_logic.create_handovers(actor=hr))
+
+
 @transaction.atomic
 def build_demo(stdout: Any) -> None:
     municipality = Municipality.objects.filter(slug=SLUG).first()
@@ -253,9 +271,12 @@ def build_demo(stdout: Any) -> None:
         heads = ensure_heads(municipality, today)
         created = build_articles(heads, today)
         expertise = build_expertise(today)
+        handovers = build_risks(heads)
         stdout.write(
             f"  {municipality.name}: {Article.objects.count()} Wissensartikel"
             f" ({f'{created} neu' if created else 'bereits vorhanden'}), "
             f"{len(heads)} Leitungen mit Konto, {Expertise.objects.count()} Einträge in der "
-            f"Wissenslandkarte ({f'{expertise} neu' if expertise else 'bereits vorhanden'})\n"
+            f"Wissenslandkarte ({f'{expertise} neu' if expertise else 'bereits vorhanden'}), "
+            f"{HandOver.objects.count()} Übergaben für hohe Wissensverlustrisiken"
+            f"{f' ({handovers} neu)' if handovers else ''}\n"
         )

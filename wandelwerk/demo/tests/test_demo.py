@@ -187,6 +187,14 @@ def test_musterstadt_keeps_its_knowledge(demo):
         rows = list(knowledge.expertise_rows())
         assert len(rows) >= 150 and Expertise.objects.filter(documented=True).exists()
         assert 20 <= len(knowledge.single_holders(rows)) < len(rows)
+        from wandelwerk.knowledge.models import HandOver
+        from wandelwerk.roadmap.models import Placement
+
+        handovers = list(HandOver.objects.select_related("measure", "employee"))
+        assert len(handovers) >= 3
+        for handover in handovers:
+            assert handover.employee.personnel_number not in handover.measure.title
+            assert Placement.objects.filter(measure=handover.measure).exists()  # in the plan
 
 
 @pytest.mark.parametrize("change", ["add", "delete"])
