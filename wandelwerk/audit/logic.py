@@ -110,19 +110,28 @@ def delete_audited(*, actor: Any, instance: models.Model, in_use_message: str) -
     record(**event_kwargs)
 
 
-def redact_personal_data(*, older_than: dt.datetime) -> int:
+def redact_personal_data(
+    *, older_than: dt.datetime | None = None, objects: dict[str, list[str]] | None = None
+) -> int:
     """Blank the personal fields in the snapshots of events written before ``older_than``
-    (the retention rule, ``WANDELWERK_AUDIT_PERSONAL_DAYS``); the events themselves stay.
-    Returns the number of events changed."""
+    (the retention rule, ``WANDELWERK_AUDIT_PERSONAL_DAYS``), or of the events about
+    ``objects`` (object type → ids: records whose retention ended); the events themselves
+    stay. Returns the number of events changed."""
     changed = 0
-    types = {t for t in AuditEvent.unscoped_manager.values_list("object_type", flat=True)}
+    types = (
+        set(objects)
+        if objects is not None
+        else {t for t in AuditEvent.unscoped_manager.values_list("object_type", flat=True)}
+    )
     for object_type in types:
         fields = personal_fields(object_type)
         if not fields:
             continue
-        events = AuditEvent.unscoped_manager.filter(
-            object_type=object_type, created_at__lt=older_than
-        )
+        events = AuditEvent.unscoped_manager.filter(object_type=object_type)
+        if older_than is not None:
+            events = events.filter(created_at__lt=older_than)
+        if objects is not None:
+            events = events.filter(object_id__in=objects[object_type])
         for event in events.iterator():
             dirty = False
             for snapshot_ in (event.before or {}, event.after or {}):

@@ -88,7 +88,14 @@ class ArticleForm(KernModelForm):
 class SettingsForm(KernModelForm):
     class Meta:
         model = KnowledgeSettings
-        fields = ["four_eyes"]
+        fields = [
+            "four_eyes",
+            "attrition_months",
+            "risk_high",
+            "risk_medium",
+            "handover_lead_months",
+            "retention_months",
+        ]
 
 
 class SearchForm(KernForm):

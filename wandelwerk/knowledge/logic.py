@@ -67,11 +67,28 @@ def reindex(articles: Iterable[Article]) -> None:
     search.index(documents)
 
 
+SETTINGS = (
+    "four_eyes",
+    "attrition_months",
+    "risk_high",
+    "risk_medium",
+    "handover_lead_months",
+    "retention_months",
+)
+
+
 @transaction.atomic
-def save_settings(*, actor: Any, four_eyes: bool) -> KnowledgeSettings:
+def save_settings(*, actor: Any, **values: Any) -> KnowledgeSettings:
+    """Change the municipality's rules (any of ``SETTINGS``); the medium threshold stays below
+    the high one."""
     current = knowledge_settings()
     before = snapshot(current) if current.pk else None
-    current.four_eyes = four_eyes
+    for name, value in values.items():
+        if name not in SETTINGS:
+            raise ValueError(name)
+        setattr(current, name, value)
+    if current.risk_medium >= current.risk_high:
+        raise ValidationError({"risk_medium": "Mittleres Risiko muss unter hohem Risiko beginnen."})
     save_audited(actor=actor, instance=current, before=before)
     return current
 

@@ -164,7 +164,7 @@ class SettingsView(ObjectFormView):
 
     def save(self, form: SettingsForm) -> KnowledgeSettings:
         return logic.save_settings(
-            actor=self.request.user, four_eyes=form.cleaned_data["four_eyes"]
+            actor=self.request.user, **{name: form.cleaned_data[name] for name in logic.SETTINGS}
         )
 
     def get_success_url(self) -> str:

@@ -1,0 +1,67 @@
+"""Personal data over its life: staff records go a set time after the exit.
+
+An employee whose expected exit (planned date, term end, special or statutory age limit) lies
+more than the municipality's ``retention_months`` in the past is deleted with everything that
+names them (knowledge map entries, risk ratings, the link of a hand-over; the hand-over measure
+itself stays, as it names the unit and topics only). The deletion is audited without the
+personal fields, and the personal fields of earlier audit events about the person are blanked.
+Run daily: ``manage.py apply_retention`` (all municipalities).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from wandelwerk.audit.logic import record, redact_personal_data, snapshot
+from wandelwerk.audit.models import Action
+from wandelwerk.core.dates import add_months
+from wandelwerk.knowledge.models import RiskRating
+from wandelwerk.knowledge.queries import knowledge_settings
+from wandelwerk.organisation.models import Employee
+from wandelwerk.organisation.queries import employee_exit_date
+from wandelwerk.tenants.tenancy import require_municipality
+
+
+def due(today: dt.date) -> list[tuple[Employee, dt.date]]:
+    """The employees of the current municipality whose retention has ended, with their exit."""
+    municipality = require_municipality()
+    cutoff = add_months(today, -knowledge_settings().retention_months)
+    found = []
+    for employee in Employee.objects.select_related("age_limit_group", "org_unit"):
+        exit_date = employee_exit_date(employee, municipality.land)
+        if exit_date is not None and exit_date < cutoff:
+            found.append((employee, exit_date))
+    return found
+
+
+@transaction.atomic
+def apply_retention(*, actor: Any = None, today: dt.date) -> int:
+    """Delete the employees whose retention has ended; returns how many."""
+    leaving = due(today)
+    if not leaving:
+        return 0
+    ratings = [
+        str(pk)
+        for pk in RiskRating.objects.filter(employee__in=[e for e, _d in leaving]).values_list(
+            "pk", flat=True
+        )
+    ]
+    employees = [str(e.pk) for e, _d in leaving]
+    for employee, _exit in leaving:
+        before = snapshot(employee, exclude=Employee.PERSONAL_FIELDS)
+        pk = employee.pk
+        employee.delete()
+        record(
+            actor=actor,
+            action=Action.DELETE,
+            obj=employee,
+            object_id=str(pk),
+            before={**before, "grund": "Aufbewahrungsfrist nach dem Austritt abgelaufen"},
+        )
+    redact_personal_data(
+        objects={"organisation.Employee": employees, "knowledge.RiskRating": ratings}
+    )
+    return len(leaving)
