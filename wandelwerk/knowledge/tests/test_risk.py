@@ -107,6 +107,7 @@ def test_who_sees_the_risk_list(client, users, home, office):
     client.force_login(users["editor"])
     page = client.get(url).content.decode()
     assert "Risikoliste sieht, wem das Personalamt" in page and "Kassenverwaltung" not in page
+    assert "Übergaben in Ihren Einheiten" in page
     client.force_login(users["hr"])
     client.post(
         reverse("knowledge:grants", args=[home.slug]),

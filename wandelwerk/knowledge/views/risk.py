@@ -41,7 +41,12 @@ class RiskView(MunicipalityMixin, TemplateView):
         if allowed is not None and not allowed:
             if not rateable:  # neither a grant nor a unit to rate
                 raise PermissionDenied
-            context |= {"sees_exits": False, "rateable": rateable}
+            units = {u.pk for u in rateable}
+            context |= {
+                "sees_exits": False,
+                "rateable": rateable,
+                "handovers": queries.open_handovers(units),
+            }
             return context
         chosen = self.request.GET.get("einheit", "")
         units = allowed
