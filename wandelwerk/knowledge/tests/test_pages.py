@@ -18,6 +18,7 @@ from wandelwerk.knowledge.tests.factories import ArticleFactory
 from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
 from wandelwerk.tenants import tenancy
 from wandelwerk.tenants.tests.editing import stand
+from wandelwerk.tenants.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,4 +217,45 @@ def test_pages_need_the_same_number_of_queries_for_more_articles(client, users, 
     last = grow(2)
     few = count()
     last = grow(12)
+    assert count() == few
+
+
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [("knowledge:expertise", "viewer"), ("knowledge:risk", "hr"), ("knowledge:leavers", "hr"),
+     ("organisation:wave", "viewer"), ("organisation:wave", "hr")],
+)  # fmt: skip
+def test_people_pages_need_the_same_number_of_queries_for_more_staff(
+    client, users, home, name, who
+):
+    from wandelwerk.knowledge.risk import logic as risk_logic
+
+    def grow(n):
+        with tenancy.activate(home):
+            unit = OrgUnitFactory(municipality=home)
+            for i in range(n):
+                employee = EmployeeFactory(
+                    org_unit=unit, leaving=True, user=UserFactory() if i % 2 else None
+                )
+                logic.save_expertise(
+                    actor=None,
+                    employee=employee,
+                    topic_name=f"Thema {unit.pk}-{i}",
+                    level="expert",
+                    documented=False,
+                )
+                risk_logic.rate(actor=users["hr"], employee=employee, position_factor=5)
+                if employee.user_id:
+                    ArticleFactory(municipality=home, owner=employee.user)
+            risk_logic.create_handovers(actor=users["hr"])
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse(name, args=[home.slug])).status_code == 200
+        return len(ctx.captured_queries)
+
+    client.force_login(users[who])
+    grow(2)
+    few = count()
+    grow(10)
     assert count() == few

@@ -93,9 +93,7 @@ class LeaversView(MunicipalityMixin, TemplateView):
         )
         context |= {
             "leavers": leavers,
-            "forms": {
-                x.user.pk: HandOverForm(prefix=f"p{x.user.pk}", leaver=x.user) for x in leavers
-            },
+            "people": list(members()),  # one list for every leaver's choice of successor
             "can_hand_over": self.can("knowledge.change"),
         }
         return context
