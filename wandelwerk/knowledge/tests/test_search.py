@@ -184,3 +184,19 @@ def test_the_stems_are_postgresqls_own(db):
         for lexeme in theirs
         if "-" not in lexeme  # PostgreSQL also keeps „e-akt“ whole
     )
+
+
+def test_the_index_can_be_rebuilt_from_the_articles(home, write):
+    import io
+
+    from django.core.management import call_command
+    from django.db import connection as db
+
+    write("Friedhofssatzung", "Grabstätten und Gebühren")
+    with db.cursor() as cursor:
+        cursor.execute("DELETE FROM knowledge_searchdocument")
+    assert find(home, "Friedhof").total == 0
+    out = io.StringIO()
+    call_command("reindex_articles", stdout=out)
+    assert "1 Artikel" in out.getvalue()
+    assert find(home, "Friedhof").total == 1
