@@ -259,3 +259,23 @@ def test_people_pages_need_the_same_number_of_queries_for_more_staff(
     few = count()
     grow(10)
     assert count() == few
+
+
+def test_a_unit_head_with_hrs_grant_sees_the_leavers_of_that_unit_only(client, users, home):
+    from wandelwerk.knowledge.risk import logic as risk_logic
+
+    head, leaver, other_leaver = users["editor"], UserFactory(), UserFactory()
+    with tenancy.activate(home):
+        mine, theirs = OrgUnitFactory(municipality=home, head_user=head), OrgUnitFactory(municipality=home)
+        EmployeeFactory(org_unit=mine, user=leaver, leaving=True)
+        EmployeeFactory(org_unit=theirs, user=other_leaver, leaving=True)
+    ArticleFactory(municipality=home, owner=leaver, title="Meldewesen")
+    ArticleFactory(municipality=home, owner=other_leaver, title="Vergabe")
+    client.force_login(head)
+    assert client.get(url("leavers", home)).status_code == 403
+    with tenancy.activate(home):
+        risk_logic.grant(actor=users["hr"], unit=mine, user=head)
+    page = client.get(url("leavers", home)).content.decode()
+    assert "Meldewesen" in page and "Vergabe" not in page
+    refused = client.post(url("hand_over", home, other_leaver.pk), {f"p{other_leaver.pk}-successor": head.pk})
+    assert refused.status_code == 403

@@ -19,7 +19,7 @@ from wandelwerk.core.params import whole_number
 from wandelwerk.core.views import ListingMixin
 from wandelwerk.knowledge import logic, markdown, queries, search
 from wandelwerk.knowledge.forms import ArticleForm, SearchForm
-from wandelwerk.knowledge.models import Article, ArticleTemplate
+from wandelwerk.knowledge.models import Article, ArticleTemplate, ExitDataGrant
 from wandelwerk.knowledge.skeletons import skeleton
 from wandelwerk.tenants.views import (
     MunicipalityMixin,
@@ -83,6 +83,7 @@ class IndexView(MunicipalityMixin, ListingMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["templates"] = ArticleTemplate.choices
+        context["sees_exits"] = bool(ExitDataGrant.objects.filter(user=self.request.user).exists())
         return context
 
 

@@ -6,7 +6,7 @@ from itertools import groupby
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,8 +18,10 @@ from django.views.generic import FormView, TemplateView
 from wandelwerk.knowledge import logic, queries
 from wandelwerk.knowledge.forms import HandOverForm, OverdueFilterForm, SettingsForm
 from wandelwerk.knowledge.models import KnowledgeSettings
+from wandelwerk.knowledge.risk.queries import exit_units
 from wandelwerk.organisation.forms import members
 from wandelwerk.organisation.logic import record_personal_data_read
+from wandelwerk.organisation.models import Employee
 from wandelwerk.tenants.views import MunicipalityMixin, ObjectFormView
 
 
@@ -77,15 +79,25 @@ class OverdueView(MunicipalityMixin, TemplateView):
 
 class LeaversView(MunicipalityMixin, TemplateView):
     """Articles whose owner or deputy leaves within 12 months, to be handed to a successor
-    before the exit. Who leaves when is personal data: HR (the right to it) only, audited."""
+    before the exit. Who leaves when is personal data: HR (the right to it) sees every unit, a
+    unit head the units HR granted; every read is audited."""
 
-    permission_required = "organisation.view_personal_data"
+    permission_required = "knowledge.view"
     page_title = gettext_lazy("Übergabe von Artikeln")
     template_name = "knowledge/leavers.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        leavers = queries.leavers(self.municipality, timezone.localdate())
+        allowed = exit_units(
+            self.request.user, personal=self.can("organisation.view_personal_data")
+        )
+        if allowed is not None and not allowed:
+            raise PermissionDenied
+        leavers = [
+            x
+            for x in queries.leavers(self.municipality, timezone.localdate())
+            if allowed is None or x.employee.org_unit_id in allowed
+        ]
         record_personal_data_read(
             actor=self.request.user,
             employees=[x.employee for x in leavers],
@@ -107,7 +119,17 @@ class HandOverView(MunicipalityMixin, FormView):
     http_method_names = ["post"]
 
     def has_permission(self) -> bool:
-        return super().has_permission() and self.can("organisation.view_personal_data")
+        if not super().has_permission():
+            return False
+        allowed = exit_units(
+            self.request.user, personal=self.can("organisation.view_personal_data")
+        )
+        if allowed is None:
+            return True
+        units = Employee.objects.filter(user_id=self.kwargs["user_pk"]).values_list(
+            "org_unit_id", flat=True
+        )
+        return bool(allowed & set(units))
 
     def get_form_kwargs(self) -> dict[str, Any]:
         self.leaver = get_object_or_404(members(), pk=self.kwargs["user_pk"])

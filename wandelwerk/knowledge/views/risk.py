@@ -41,15 +41,14 @@ class RiskView(MunicipalityMixin, TemplateView):
         if allowed is not None and not allowed:
             if not rateable:  # neither a grant nor a unit to rate
                 raise PermissionDenied
-            units = {u.pk for u in rateable}
             context |= {
                 "sees_exits": False,
                 "rateable": rateable,
-                "handovers": queries.open_handovers(units),
+                "handovers": queries.open_handovers({u.pk for u in rateable}),
             }
             return context
         chosen = self.request.GET.get("einheit", "")
-        units = allowed
+        units: set[int] | None = allowed
         if chosen.isdigit() and (allowed is None or int(chosen) in allowed):
             units = {int(chosen)}
         found = queries.rows(self.municipality, timezone.localdate(), units)
