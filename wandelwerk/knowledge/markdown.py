@@ -7,6 +7,7 @@ page of its readers. Links may point to http, https and mailto only.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from html import unescape
 
@@ -51,7 +52,11 @@ def render(source: str) -> SafeString:
     return mark_safe(_clean(html, TAGS))
 
 
+_HEADING_END = re.compile(r"</h[1-6]>")
+
+
 def plain(source: str) -> str:
-    """The words of ``source`` without markup, for search and snippets."""
-    html = _parser().render(source)
+    """The words of ``source`` without markup, for search and snippets; a heading runs into its
+    text with a colon („Ablauf: Antrag prüfen …“)."""
+    html = _HEADING_END.sub(": ", _parser().render(source))
     return " ".join(unescape(nh3.clean(html, tags=set())).split())

@@ -235,3 +235,15 @@ def who_knows(query: str) -> QuerySet[Expertise]:
         )
         .order_by(order, "employee__org_unit__code", "pk")
     )
+
+
+def orphaned() -> QuerySet[Article]:
+    """Articles whose owner is no longer an active member of the municipality (account
+    deactivated or access ended): they need a new owner."""
+    from wandelwerk.organisation.forms import members
+
+    return (
+        Article.objects.exclude(owner__in=members())
+        .select_related("owner", "deputy")
+        .order_by("title", "pk")
+    )

@@ -266,7 +266,10 @@ def test_a_unit_head_with_hrs_grant_sees_the_leavers_of_that_unit_only(client, u
 
     head, leaver, other_leaver = users["editor"], UserFactory(), UserFactory()
     with tenancy.activate(home):
-        mine, theirs = OrgUnitFactory(municipality=home, head_user=head), OrgUnitFactory(municipality=home)
+        mine, theirs = (
+            OrgUnitFactory(municipality=home, head_user=head),
+            OrgUnitFactory(municipality=home),
+        )
         EmployeeFactory(org_unit=mine, user=leaver, leaving=True)
         EmployeeFactory(org_unit=theirs, user=other_leaver, leaving=True)
     ArticleFactory(municipality=home, owner=leaver, title="Meldewesen")
@@ -277,5 +280,16 @@ def test_a_unit_head_with_hrs_grant_sees_the_leavers_of_that_unit_only(client, u
         risk_logic.grant(actor=users["hr"], unit=mine, user=head)
     page = client.get(url("leavers", home)).content.decode()
     assert "Meldewesen" in page and "Vergabe" not in page
-    refused = client.post(url("hand_over", home, other_leaver.pk), {f"p{other_leaver.pk}-successor": head.pk})
+    refused = client.post(
+        url("hand_over", home, other_leaver.pk), {f"p{other_leaver.pk}-successor": head.pk}
+    )
     assert refused.status_code == 403
+
+
+def test_articles_whose_owner_has_gone_are_listed_for_a_new_owner(client, users, home):
+    gone = UserFactory(is_active=False)
+    ArticleFactory(municipality=home, owner=gone, title="Verwaiste Anleitung")
+    ArticleFactory(municipality=home, title="Betreute Anleitung")
+    client.force_login(users["editor"])
+    page = client.get(url("overdue", home)).content.decode()
+    assert "Verwaiste Anleitung" in page and "Betreute Anleitung" not in page

@@ -68,6 +68,7 @@ class OverdueView(MunicipalityMixin, TemplateView):
                 (owner, list(items)) for owner, items in groupby(ordered, key=lambda a: a.owner)
             ]
         context |= {
+            "orphaned": list(queries.orphaned()),
             "filter_form": form,
             "groups": groups,
             "total": len(rows),
