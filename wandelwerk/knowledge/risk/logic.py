@@ -99,9 +99,10 @@ def create_handovers(*, actor: Any, today: dt.date | None = None) -> list[HandOv
                 "benefit": 9,
                 "source": Source.HANDOVER,
                 "status": Status.ACCEPTED,
+                # The reason states no lead time: deadline plus lead would date the exit.
                 "reason": (
-                    f"Hohes Wissensverlustrisiko nach TVA/IAEA in {unit}: abgeschlossen "
-                    f"{config.handover_lead_months} Monate vor dem Austritt (auf Halbjahre gerundet)."
+                    f"Hohes Wissensverlustrisiko nach TVA/IAEA in {unit}; die Frist folgt der "
+                    "Übergaberegel der Kommune."
                 ),
                 "deadline": deadline,
                 "deadline_is_hard": False,
