@@ -28,11 +28,14 @@ def staff(in_home):
     gone = EmployeeFactory(org_unit=unit, planned_exit_date=dt.date(2026, 3, 31), birth_year=1960)
     recent = EmployeeFactory(org_unit=unit, planned_exit_date=dt.date(2026, 9, 30))
     staying = EmployeeFactory(org_unit=unit, young=True)
-    return gone, recent, staying
+    working_on = EmployeeFactory(
+        org_unit=unit, birth_year=1950
+    )  # past the age limit, no exit entered
+    return gone, recent, staying, working_on
 
 
 def test_records_go_after_the_retention_months_with_what_names_them(staff, users):
-    gone, recent, staying = staff
+    gone, recent, staying, working_on = staff
     knowledge_logic.save_expertise(
         actor=None, employee=gone, topic_name="Kasse", level="expert", documented=False
     )
@@ -43,7 +46,7 @@ def test_records_go_after_the_retention_months_with_what_names_them(staff, users
     risk_logic.create_handovers(actor=users["hr"], today=dt.date(2025, 6, 1))
     measure = HandOver.objects.get().measure
     assert apply_retention(today=TODAY) == 1  # default 6 months: March goes, September stays
-    assert set(Employee.objects.all()) == {recent, staying}
+    assert set(Employee.objects.all()) == {recent, staying, working_on}  # computed exits stay
     assert not RiskRating.objects.exists() and not HandOver.objects.exists()
     assert Measure.objects.filter(pk=measure.pk).exists()  # names the unit and topics only
     deleted = AuditEvent.objects.get(object_type="organisation.Employee", action="delete")
@@ -63,3 +66,4 @@ def test_the_command_runs_for_every_municipality(staff, home, other):
     call_command("apply_retention", stdout=out)
     assert "Heimstadt: 1" in out.getvalue() or "Heimstadt: 2" in out.getvalue()
     assert "Anderdorf: 1" in out.getvalue()
+    assert "Heimstadt: 1 Beschäftigte über der berechneten Altersgrenze" in out.getvalue()
