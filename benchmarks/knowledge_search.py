@@ -418,7 +418,7 @@ def main() -> None:
                         "zwei Wörter",
                     ):
                         continue
-                    shown = partial(queries.shown_texts, editor=editor)
+                    shown = partial(queries.shown_articles, editor=editor)
                     found = search.search(words, scope(), shown=shown)
                     full = timed(
                         lambda w=words, s=scope, f=shown: search.search(w, s(), shown=f), args.runs

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, When
 
 from wandelwerk.core.dates import add_months
-from wandelwerk.knowledge import markdown, search
+from wandelwerk.knowledge import search
 from wandelwerk.knowledge.models import (
     Article,
     ArticleVersion,
@@ -65,16 +65,10 @@ def overdue(today: dt.date) -> QuerySet[Article]:
     )
 
 
-def shown_texts(ids: list[int], *, editor: bool) -> dict[int, tuple[Article, str, str]]:
-    """``{id: (article, title, plain text)}`` of what readers see, in one query; only articles
-    of the current municipality the user may see."""
-    loaded = articles(editor=editor).filter(pk__in=ids).select_related("published_version")
-    result = {}
-    for article in loaded:
-        shown = article.published_version
-        title, body = (shown.title, shown.body) if shown else (article.title, article.body)
-        result[article.pk] = (article, title, markdown.plain(body))
-    return result
+def shown_articles(ids: list[int], *, editor: bool) -> dict[int, Article]:
+    """``{id: article}`` of those among ``ids`` the user may see, in one query."""
+    found = articles(editor=editor).filter(pk__in=ids).defer("body")
+    return {article.pk: article for article in found}
 
 
 def search_scope(

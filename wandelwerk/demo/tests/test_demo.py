@@ -181,7 +181,7 @@ def test_musterstadt_keeps_its_knowledge(demo):
         assert len(leavers) >= 3 and all(x.articles for x in leavers)
         scope = knowledge.search_scope(editor=False)
         found = knowledge.search.search(
-            "Anträge", scope, shown=lambda ids: knowledge.shown_texts(ids, editor=False)
+            "Anträge", scope, shown=lambda ids: knowledge.shown_articles(ids, editor=False)
         )
         assert found.total >= 10
         rows = list(knowledge.expertise_rows())

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from wandelwerk.core.xlsx import FORMULA_STARTS
 from wandelwerk.imports.columns import (
     CellError,
     choice,
@@ -223,6 +224,9 @@ CELL_TEXT = st.text(
     ),
     max_size=12,
 ).map(str.strip)
+# „'=“ and the like are how our exports guard a formula; the reader takes the apostrophe off
+# again on purpose (test_exported_guards_come_off), so such cells are not plain text here.
+CELL_TEXT = CELL_TEXT.filter(lambda v: not (v[:1] == "'" and v[1:2] and v[1] in FORMULA_STARTS))
 
 
 @given(
@@ -375,3 +379,12 @@ def test_too_many_shared_strings_are_refused():
     with pytest.raises(UnreadableFile, match="verschiedene Texte"):
         read_table(data, "texte.xlsx")
     check_archive(data, max_strings=MAX_SHARED_STRINGS + 1)  # counted exactly, across chunks
+
+
+def test_exported_guards_come_off():
+    """A cell our export guarded („'=…“) reads back as it was stored; a lone apostrophe stays."""
+    table = read_table("Kürzel;Bezeichnung\n'=A1;'+49 30\n';'x\n".encode(), "x.csv")
+    assert [(r.values["Kürzel"], r.values["Bezeichnung"]) for r in table.rows] == [
+        ("=A1", "+49 30"),
+        ("'", "'x"),
+    ]

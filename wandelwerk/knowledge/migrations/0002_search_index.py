@@ -21,7 +21,9 @@ TABLE = "knowledge_searchdocument"
 SQLITE = [
     # ``tags``: the municipality, visibility, status, units and services as tokens (m12 pub
     # stpublished u3 s40), so that the filters narrow the match inside the index.
-    f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, body, tags, tokenize = 'unicode61')",
+    # ``shown_title``/``shown_text``: the words as readers see them, for the snippets.
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, body, tags, shown_title UNINDEXED, "
+    "shown_text UNINDEXED, tokenize = 'unicode61')",
     # Articles deleted with their municipality (a cascade the application does not see) leave
     # no rows behind that an article with a reused id could inherit.
     f"CREATE TRIGGER knowledge_article_unindex AFTER DELETE ON knowledge_article "
@@ -32,7 +34,8 @@ POSTGRES = [
     f"CREATE TABLE {TABLE} (article_id bigint PRIMARY KEY REFERENCES knowledge_article (id) "
     "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, municipality_id bigint NOT NULL, "
     "public boolean NOT NULL, status varchar(20) NOT NULL, units bigint[] NOT NULL, "
-    "services bigint[] NOT NULL, document tsvector NOT NULL)",
+    "services bigint[] NOT NULL, shown_title text NOT NULL, shown_text text NOT NULL, "
+    "document tsvector NOT NULL)",
     f"CREATE INDEX {TABLE}_gin ON {TABLE} USING gin (document)",
 ]
 POSTGRES_DROP = [f"DROP TABLE IF EXISTS {TABLE}"]

@@ -42,21 +42,22 @@ def index(documents: Iterable[Document]) -> None:
 
 def search(query: str, scope: Scope, *, shown: Any, limit: int = 20, offset: int = 0) -> Results:
     """The articles in ``scope`` that contain every word of ``query``, best first.
-    ``shown(ids)`` loads those the user may see as ``{id: (article, title, plain text)}`` in one
-    query: the last word on rights and tenancy, and the text for the snippets."""
+    ``shown(ids)`` loads those the user may see as ``{id: article}`` in one query: the last word
+    on rights and tenancy. Titles and snippets come from the index (the text readers see)."""
     terms = text.query_terms(query)
     if not terms:
         return Results(query, [], [], 0)
     found, total = backend().find(query, scope, limit=limit, offset=offset)
-    loaded = shown([pk for pk, _rank in found])
+    ids = [pk for pk, _rank in found]
+    loaded, texts = shown(ids), backend().texts(ids)
     hits = []
     for pk, rank in found:
-        if pk not in loaded:  # deleted meanwhile, or not the user's to see
+        if pk not in loaded or pk not in texts:  # deleted meanwhile, or not the user's to see
             continue
-        article, title, plain = loaded[pk]
+        title, plain = texts[pk]
         hits.append(
             Hit(
-                article=article,
+                article=loaded[pk],
                 title=mark_safe(text.highlight(title, terms)),
                 snippet=mark_safe(text.snippet(plain, terms)),
                 rank=rank,

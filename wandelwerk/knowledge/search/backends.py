@@ -48,8 +48,19 @@ class Scope:
 Found = tuple[list[tuple[int, float]], int]
 
 
+def _texts(select: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """``{id: (title, plain text)}`` as indexed: what readers see, without rendering again."""
+    if not ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{select} ({marks})", ids)
+        return {int(pk): (title, body) for pk, title, body in cursor.fetchall()}
+
+
 class Backend(Protocol):
     def index(self, documents: Iterable[Document]) -> None: ...
+    def texts(self, ids: list[int]) -> dict[int, tuple[str, str]]: ...
     def find(self, query: str, scope: Scope, *, limit: int, offset: int) -> Found: ...
     def raw(self, query: str, *, limit: int) -> list[int]: ...
 
@@ -77,14 +88,22 @@ class SQLiteBackend:
 
     def index(self, documents: Iterable[Document]) -> None:
         rows = [
-            (d.pk, " ".join(text.stems(d.title)), " ".join(text.stems(d.text)), self.tags(d))
+            (
+                d.pk, " ".join(text.stems(d.title)), " ".join(text.stems(d.text)), self.tags(d),
+                d.title, d.text,
+            )
             for d in documents
-        ]
+        ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
             cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, body, tags) VALUES (%s, %s, %s, %s)", rows
+                f"INSERT INTO {TABLE} (rowid, title, body, tags, shown_title, shown_text) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                rows,
             )
+
+    def texts(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        return _texts(f"SELECT rowid, shown_title, shown_text FROM {TABLE} WHERE rowid IN", ids)
 
     def find(self, query: str, scope: Scope, *, limit: int, offset: int) -> Found:
         terms = self.terms(query)
@@ -129,19 +148,26 @@ class PostgresBackend:
         rows = [
             (
                 d.pk, d.municipality, d.public, d.status, list(d.units), list(d.services),
-                text.fold(d.title), text.fold(d.text),
+                d.title, d.text, text.fold(d.title), text.fold(d.text),
             )
             for d in documents
         ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (article_id, municipality_id, public, status, units, "
-                f"services, document) VALUES (%s, %s, %s, %s, %s, %s, {self.DOCUMENT}) "
+                f"services, shown_title, shown_text, document) "
+                f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, {self.DOCUMENT}) "
                 "ON CONFLICT (article_id) DO UPDATE SET public = EXCLUDED.public, "
                 "status = EXCLUDED.status, units = EXCLUDED.units, "
-                "services = EXCLUDED.services, document = EXCLUDED.document",
+                "services = EXCLUDED.services, shown_title = EXCLUDED.shown_title, "
+                "shown_text = EXCLUDED.shown_text, document = EXCLUDED.document",
                 rows,
             )
+
+    def texts(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        return _texts(
+            f"SELECT article_id, shown_title, shown_text FROM {TABLE} WHERE article_id IN", ids
+        )
 
     @staticmethod
     def narrowing(scope: Scope) -> tuple[str, list[Any]]:

@@ -104,22 +104,29 @@ class Window:
 
 
 def best_window(text: str, terms: list[str], words: int = 30) -> Window:
-    """The stretch of ``words`` words holding the most different matching terms (the first
-    such stretch), for a snippet; the beginning when nothing matches."""
+    """The first stretch of ``words`` words holding the most different matching terms, for a
+    snippet; the beginning when nothing matches. Stops at the first stretch with every term,
+    so a long text is read only as far as needed."""
     spans = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     if not spans:
         return Window(0, min(len(text), 240))
-    hits = []
-    for _a, _b, word in spans:
-        s = word_stem(word)
-        hits.append(next((t for t in terms if s.startswith(t)), None) if s else None)
-    best, best_score = 0, -1
+    known: dict[int, str | None] = {}
+
+    def hit(i: int) -> str | None:
+        if i not in known:
+            s = word_stem(spans[i][2])
+            known[i] = next((t for t in terms if s.startswith(t)), None) if s else None
+        return known[i]
+
+    best, best_score = 0, 0
     for first in range(len(spans)):
-        if first and hits[first] is None:
+        if hit(first) is None:
             continue
-        score = len({h for h in hits[first : first + words] if h})
+        score = len({h for i in range(first, min(first + words, len(spans))) if (h := hit(i))})
         if score > best_score:
             best, best_score = first, score
+            if score == len(terms):
+                break
     # Start a few words before the first hit, so the snippet reads as a sentence.
     first = max(0, best - 4) if best_score > 0 else 0
     last = min(len(spans), first + words) - 1

@@ -42,7 +42,7 @@ def find(home, query, *, editor=True, **filters):
     with tenancy.activate(home):
         scope = queries.search_scope(editor=editor, **filters)
         return search.search(
-            query, scope, shown=lambda ids: queries.shown_texts(ids, editor=editor)
+            query, scope, shown=lambda ids: queries.shown_articles(ids, editor=editor)
         )
 
 
@@ -149,7 +149,7 @@ def test_pages_of_hits_and_the_total(home, write):
         write(f"Sitzung {n:02d}", "Ratssitzung mit Tagesordnung.")
     with tenancy.activate(home):
         scope = queries.search_scope(editor=True)
-        shown = partial(queries.shown_texts, editor=True)
+        shown = partial(queries.shown_articles, editor=True)
         first = search.search("Ratssitzung", scope, shown=shown, limit=20)
         second = search.search("Ratssitzung", scope, shown=shown, limit=20, offset=20)
     assert first.total == second.total == 25

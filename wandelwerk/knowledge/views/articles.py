@@ -63,7 +63,7 @@ class IndexView(MunicipalityMixin, ListingMixin, TemplateView):
         results = search.search(
             data["q"],
             scope,
-            shown=lambda ids: queries.shown_texts(ids, editor=editor),
+            shown=lambda ids: queries.shown_articles(ids, editor=editor),
             limit=PER_PAGE,
             offset=(page - 1) * PER_PAGE,
         )

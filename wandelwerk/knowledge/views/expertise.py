@@ -59,7 +59,7 @@ class ExpertiseMapView(MunicipalityMixin, TemplateView):
             context["articles"] = search.search(
                 query,
                 queries.search_scope(editor=editor),
-                shown=partial(queries.shown_texts, editor=editor),
+                shown=partial(queries.shown_articles, editor=editor),
                 limit=5,
             )
         else:
