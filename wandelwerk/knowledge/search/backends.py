@@ -18,6 +18,7 @@ from django.db import connection
 from wandelwerk.knowledge.search import text
 
 TABLE = "knowledge_searchdocument"  # made by migration 0002_search_index
+TEXTS = "knowledge_searchtext"  # PostgreSQL only; SQLite keeps them in TABLE, unindexed
 
 
 @dataclass(frozen=True)
@@ -145,28 +146,33 @@ class PostgresBackend:
         return " & ".join(f"{word}:*" for word in text.query_words(query))
 
     def index(self, documents: Iterable[Document]) -> None:
+        documents = list(documents)
         rows = [
             (
                 d.pk, d.municipality, d.public, d.status, list(d.units), list(d.services),
-                d.title, d.text, text.fold(d.title), text.fold(d.text),
+                text.fold(d.title), text.fold(d.text),
             )
             for d in documents
         ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (article_id, municipality_id, public, status, units, "
-                f"services, shown_title, shown_text, document) "
-                f"VALUES (%s, %s, %s, %s, %s, %s, %s, %s, {self.DOCUMENT}) "
+                f"services, document) VALUES (%s, %s, %s, %s, %s, %s, {self.DOCUMENT}) "
                 "ON CONFLICT (article_id) DO UPDATE SET public = EXCLUDED.public, "
                 "status = EXCLUDED.status, units = EXCLUDED.units, "
-                "services = EXCLUDED.services, shown_title = EXCLUDED.shown_title, "
-                "shown_text = EXCLUDED.shown_text, document = EXCLUDED.document",
+                "services = EXCLUDED.services, document = EXCLUDED.document",
                 rows,
+            )
+            cursor.executemany(
+                f"INSERT INTO {TEXTS} (article_id, shown_title, shown_text) VALUES (%s, %s, %s) "
+                "ON CONFLICT (article_id) DO UPDATE SET shown_title = EXCLUDED.shown_title, "
+                "shown_text = EXCLUDED.shown_text",
+                [(d.pk, d.title, d.text) for d in documents],
             )
 
     def texts(self, ids: list[int]) -> dict[int, tuple[str, str]]:
         return _texts(
-            f"SELECT article_id, shown_title, shown_text FROM {TABLE} WHERE article_id IN", ids
+            f"SELECT article_id, shown_title, shown_text FROM {TEXTS} WHERE article_id IN", ids
         )
 
     @staticmethod
