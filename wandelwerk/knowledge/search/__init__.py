@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.knowledge.search import text
+from wandelwerk.knowledge.search import backends, text
 from wandelwerk.knowledge.search.backends import Document, Scope, backend
 
 __all__ = ["Document", "Hit", "Results", "Scope", "index", "search"]
@@ -32,7 +32,12 @@ class Results:
     query: str
     terms: list[str]
     hits: list[Hit]
-    total: int
+    total: int  # at most ``backends.COUNT_UP_TO`` + 1: see ``more``
+
+    @property
+    def more(self) -> bool:
+        """More matches than counted („mehr als 1.000 Treffer“)."""
+        return self.total > backends.COUNT_UP_TO
 
 
 def index(documents: Iterable[Document]) -> None:

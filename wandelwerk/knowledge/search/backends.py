@@ -3,7 +3,7 @@
 SQLite: an FTS5 table of the stems made in ``text`` (rowid = article id), ranked by BM25 with the
 title weighted five times; the filters are tokens of a third column, so they narrow the match
 inside the index. PostgreSQL: a ``tsvector`` of the folded text in the ``german`` configuration
-(title weight A, body B) with a GIN index, ranked by ``ts_rank_cd``, the filters as plain
+(title weight A, body B) with a GIN index, ranked by ``ts_rank``, the filters as plain
 columns beside it. Both match every query stem as a prefix and return the same articles.
 """
 
@@ -18,6 +18,9 @@ from django.db import connection
 from wandelwerk.knowledge.search import text
 
 TABLE = "knowledge_searchdocument"  # made by migration 0002_search_index
+# Matches are counted up to this many and one more: „mehr als 1.000 Treffer“ says enough, and
+# counting every match of a word found everywhere would cost as much again as ranking them.
+COUNT_UP_TO = 1000
 TEXTS = "knowledge_searchtext"  # PostgreSQL only; SQLite keeps them in TABLE, unindexed
 
 
@@ -112,19 +115,18 @@ class SQLiteBackend:
             return [], 0
         match = f"{{title body}} : ({terms}) AND {self.narrowing(scope)}"
         source = f"FROM {TABLE} WHERE {TABLE} MATCH %s"
-        # BM25 cannot stand beside a window function, hence the ranked matches first.
-        ranked = f"WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25({TABLE}, 5.0, 1.0, 0.0) AS r {source})"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"{ranked} SELECT id, r, count(*) OVER () FROM hits ORDER BY r, id LIMIT %s OFFSET %s",
+                f"SELECT rowid, bm25({TABLE}, 5.0, 1.0, 0.0) AS r {source} "
+                "ORDER BY r, rowid LIMIT %s OFFSET %s",
                 [match, limit, offset],
             )
-            rows = cursor.fetchall()
-            if not rows and offset:
-                cursor.execute(f"SELECT count(*) {source}", [match])
-                return [], int(cursor.fetchone()[0])
-        # BM25 is smaller for better matches; the contract says larger is better.
-        return [(int(pk), -float(rank)) for pk, rank, _n in rows], int(rows[0][2]) if rows else 0
+            # BM25 is smaller for better matches; the contract says larger is better.
+            hits = [(int(pk), -float(rank)) for pk, rank in cursor.fetchall()]
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 {source} LIMIT %s)", [match, COUNT_UP_TO + 1]
+            )
+            return hits, int(cursor.fetchone()[0])
 
     def raw(self, query: str, *, limit: int) -> list[int]:
         """The bare FTS query (no filters, no count), the yardstick of the benchmark."""
@@ -198,24 +200,23 @@ class PostgresBackend:
         where, params = self.narrowing(scope)
         source = f"FROM {TABLE} d, to_tsquery('german', %s) q WHERE d.document @@ q AND {where}"
         with connection.cursor() as cursor:
-            # The rank once per match inside the fence (OFFSET 0), the total beside it.
             cursor.execute(
-                f"SELECT id, r, count(*) OVER () FROM (SELECT d.article_id AS id, "
-                f"ts_rank_cd(d.document, q) AS r {source} OFFSET 0) ranked "
-                "ORDER BY r DESC, id LIMIT %s OFFSET %s",
+                f"SELECT d.article_id, ts_rank(d.document, q) AS r {source} "
+                "ORDER BY r DESC, d.article_id LIMIT %s OFFSET %s",
                 [tsquery, *params, limit, offset],
             )
-            rows = cursor.fetchall()
-            if not rows and offset:
-                cursor.execute(f"SELECT count(*) {source}", [tsquery, *params])
-                return [], int(cursor.fetchone()[0])
-        return [(int(pk), float(rank)) for pk, rank, _n in rows], int(rows[0][2]) if rows else 0
+            hits = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 {source} LIMIT %s) c",
+                [tsquery, *params, COUNT_UP_TO + 1],
+            )
+            return hits, int(cursor.fetchone()[0])
 
     def raw(self, query: str, *, limit: int) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.article_id FROM {TABLE} d, to_tsquery('german', %s) q "
-                "WHERE d.document @@ q ORDER BY ts_rank_cd(d.document, q) DESC LIMIT %s",
+                "WHERE d.document @@ q ORDER BY ts_rank(d.document, q) DESC LIMIT %s",
                 [self.tsquery(query), limit],
             )
             return [int(row[0]) for row in cursor.fetchall()]

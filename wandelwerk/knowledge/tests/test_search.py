@@ -200,3 +200,13 @@ def test_the_index_can_be_rebuilt_from_the_articles(home, write):
     call_command("reindex_articles", stdout=out)
     assert "1 Artikel" in out.getvalue()
     assert find(home, "Friedhof").total == 1
+
+
+def test_matches_are_counted_up_to_a_limit(home, write, monkeypatch):
+    from wandelwerk.knowledge.search import backends
+
+    for n in range(5):
+        write(f"Protokoll {n}", "Sitzungsprotokoll")
+    monkeypatch.setattr(backends, "COUNT_UP_TO", 3)
+    found = find(home, "Protokoll")
+    assert found.total == 4 and found.more and len(found.hits) == 5
