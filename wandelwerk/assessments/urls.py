@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.assessments.checks import uploads, views
+from wandelwerk.assessments.checks import uploads, views, workshop
 from wandelwerk.assessments.evidence import views as evidence_views
 
 app_name = "assessments"
@@ -10,7 +10,7 @@ urlpatterns = [
     path("neu/", views.CreateView.as_view(), name="create"),
     path("ergebnisse/", views.ResultsView.as_view(), name="results"),
     path("<int:pk>/", views.DetailView.as_view(), name="detail"),
-    path("<int:pk>/workshop/", views.WorkshopView.as_view(), name="workshop"),
+    path("<int:pk>/workshop/", workshop.WorkshopView.as_view(), name="workshop"),
     path("<int:pk>/status/", views.TransitionView.as_view(), name="transition"),
     path("<int:pk>/export/", views.ExportView.as_view(), name="export"),
     path(

@@ -68,10 +68,15 @@ def save_answer(
     not_applicable: bool,
     comment: str,
     version: int,
+    keep_level: bool = False,
 ) -> Answer | Conflict:
-    """Save an answer if nobody changed it since ``version``; otherwise return the conflict."""
+    """Save an answer if nobody changed it since ``version``; otherwise return the conflict.
+    ``keep_level`` saves the comment alone and leaves a chosen level as it is. A level outside
+    the question's levels is refused (``ValueError``)."""
     if assessment.locked:
         raise AssessmentLocked("Der DigiCheck ist freigegeben und gesperrt.")
+    if level is not None and str(level) not in question.levels:
+        raise ValueError(f"Stufe {level} gibt es bei {question.key} nicht.")
     answer = (
         Answer.objects.select_for_update().filter(assessment=assessment, question=question).first()
     )
@@ -81,8 +86,9 @@ def save_answer(
     answer = answer or Answer(
         municipality=assessment.municipality, assessment=assessment, question=question
     )
-    answer.level = None if not_applicable else level
-    answer.not_applicable = not_applicable
+    if not keep_level:
+        answer.level = None if not_applicable else level
+        answer.not_applicable = not_applicable
     answer.comment = comment.strip()
     answer.version += 1
     answer.updated_by = actor if getattr(actor, "is_authenticated", False) else None
@@ -120,6 +126,18 @@ def set_targets(*, actor: Any, assessment: Assessment, targets: dict[str, Decima
             before=before,
             after=after,
         )
+
+
+def open_questions(assessment: Assessment) -> list[tuple[int, Question]]:
+    """(position in the workshop, question) of the questions without a level and not marked
+    „nicht zutreffend“, in their order."""
+    done = set(
+        Answer.objects.filter(assessment=assessment)
+        .exclude(level__isnull=True, not_applicable=False)
+        .values_list("question_id", flat=True)
+    )
+    questions = assessment.framework.questions_in_order()
+    return [(i, q) for i, q in enumerate(questions) if q.pk not in done]
 
 
 def allowed_transitions(assessment: Assessment) -> list[tuple[str, str]]:

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wandelwerk.assessments.checks import queries
-from wandelwerk.assessments.checks.views import DetailView, WorkshopView, load_assessment
+from wandelwerk.assessments.checks.views import DetailView, load_assessment
+from wandelwerk.assessments.checks.workshop import WorkshopView
 from wandelwerk.assessments.evidence import logic
 from wandelwerk.assessments.evidence.forms import EvidenceForm, evidence_form_for
 from wandelwerk.assessments.models import Assessment, AssessmentLocked, Question

@@ -7,9 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -19,13 +18,11 @@ from wandelwerk.assessments.checks import export, logic, queries
 from wandelwerk.assessments.checks.charts import trend_chart, trend_rows
 from wandelwerk.assessments.checks.forms import AssessmentForm, TargetsForm
 from wandelwerk.assessments.evidence.forms import evidence_form_for
-from wandelwerk.assessments.evidence.queries import evidence_of
 from wandelwerk.assessments.frameworks.loader import default_framework
-from wandelwerk.assessments.models import Answer, Assessment, AssessmentLocked, AssessmentStatus
+from wandelwerk.assessments.models import Assessment, AssessmentLocked, AssessmentStatus
 from wandelwerk.assessments.scoring import rollup
 from wandelwerk.core.charts.heatmap import heatmap
 from wandelwerk.core.charts.radar import radar
-from wandelwerk.core.params import whole_number
 from wandelwerk.core.xlsx import workbook_response
 from wandelwerk.tenants.views import MunicipalityMixin
 
@@ -183,8 +180,12 @@ class DetailView(MunicipalityMixin, TemplateView):
 
 
 class TransitionView(MunicipalityMixin, TemplateView):
+    """A step of the check's life; giving a check with open questions into review asks first
+    and lists them."""
+
     http_method_names = ["post"]
     permission_required = "assessments.change"
+    template_name = "assessments/confirm_submit.html"
 
     def has_permission(self) -> bool:
         return self.can("assessments.view") and (
@@ -200,6 +201,14 @@ class TransitionView(MunicipalityMixin, TemplateView):
         elif not self.can(allowed[to]):
             raise PermissionDenied
         else:
+            open_ = logic.open_questions(assessment) if to == AssessmentStatus.IN_REVIEW else []
+            if open_ and request.POST.get("trotzdem") != "ja":
+                context = self.get_context_data(object=assessment, open_questions=open_, to=to)
+                context["breadcrumbs"] = self.crumbs(
+                    {"label": str(assessment), "url": assessment.get_absolute_url()},
+                    {"label": _("Zur Prüfung geben")},
+                )
+                return self.render_to_response(context)
             logic.transition(actor=request.user, assessment=assessment, to=to)
             messages.success(request, _("Status: %(s)s.") % {"s": AssessmentStatus(to).label})
         return redirect(assessment.get_absolute_url())
@@ -213,111 +222,6 @@ class ExportView(MunicipalityMixin, View):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         assessment = load_assessment(self.kwargs["pk"])
         return workbook_response(export.filename(assessment), export.sheets(assessment))
-
-
-class WorkshopView(MunicipalityMixin, TemplateView):
-    """One question at a time, large type, keys 0–4 and N, saved as you go."""
-
-    permission_required = "assessments.view"
-
-    template_name = "assessments/workshop.html"
-
-    def get_template_names(self) -> list[str]:
-        if getattr(self.request, "htmx", False):
-            return ["assessments/workshop.html#card"]
-        return [self.template_name]
-
-    def card(self, assessment: Assessment, index: int, **extra: Any) -> dict[str, Any]:
-        questions = queries.questions(assessment)
-        if not questions:
-            raise Http404
-        index = max(0, min(index, len(questions) - 1))
-        question = questions[index]
-        answer = Answer.objects.filter(assessment=assessment, question=question).first()
-        answered = (
-            Answer.objects.filter(assessment=assessment)
-            .exclude(level__isnull=True, not_applicable=False)
-            .count()
-        )
-        levels = [
-            (int(k), v) for k, v in sorted(question.levels.items(), key=lambda kv: int(kv[0]))
-        ]
-        may_upload = self.can("assessments.change") and not assessment.locked
-        return {
-            "object": assessment,
-            "question": question,
-            "answer": answer,
-            "evidence": evidence_of(assessment, question) if answer else [],
-            "evidence_form": evidence_form_for(question) if may_upload else None,
-            "levels": levels,
-            "index": index,
-            "number": index + 1,
-            "count": len(questions),
-            "answered": answered,
-            "percent": round(100 * answered / len(questions)),
-            "has_next": index + 1 < len(questions),
-            **extra,
-        }
-
-    def render_card(self, assessment: Assessment, index: int, **extra: Any) -> HttpResponse:
-        """The card of question ``index``: alone for htmx, otherwise in the whole page."""
-        if getattr(self.request, "htmx", False):
-            context = super().get_context_data(**self.kwargs)
-        else:
-            context = self.get_context_data(**self.kwargs)
-        context.update(self.card(assessment, index, **extra))
-        return self.render_to_response(context)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        assessment = load_assessment(self.kwargs["pk"])
-        context.update(self.card(assessment, whole_number(self.request.GET.get("n"))))
-        context["breadcrumbs"] = self.crumbs(
-            {"label": str(assessment), "url": assessment.get_absolute_url()},
-            {"label": _("Workshop")},
-        )
-        return context
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not self.can("assessments.change"):
-            raise PermissionDenied
-        assessment = load_assessment(self.kwargs["pk"])
-        questions = queries.questions(assessment)
-        index = whole_number(request.POST.get("n"))
-        if not 0 <= index < len(questions):
-            raise Http404
-        question = questions[index]
-        raw = request.POST.get("level", "")
-        not_applicable = raw == "n"
-        level = int(raw) if raw in {"0", "1", "2", "3", "4"} else None
-        try:
-            saved = logic.save_answer(
-                actor=request.user,
-                assessment=assessment,
-                question=question,
-                level=level,
-                not_applicable=not_applicable,
-                comment=request.POST.get("comment", ""),
-                version=whole_number(request.POST.get("version")),
-            )
-        except AssessmentLocked as exc:
-            messages.error(request, str(exc))
-            return redirect(assessment.get_absolute_url())
-        if isinstance(saved, logic.Conflict):
-            return self.render_card(assessment, index, conflict=saved)
-        target = (
-            index + 1 if request.POST.get("go") != "stay" and index + 1 < len(questions) else index
-        )
-        if getattr(request, "htmx", False):
-            return self.render_card(
-                assessment,
-                target,
-                saved_message=_("Antwort zu %(key)s gespeichert.") % {"key": question.key},
-            )
-        return redirect(
-            reverse("assessments:workshop", args=[self.municipality.slug, assessment.pk])
-            + f"?n={target}"
-        )
 
 
 class ResultsView(MunicipalityMixin, TemplateView):

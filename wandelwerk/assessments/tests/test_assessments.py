@@ -91,7 +91,9 @@ def test_second_editor_is_told_and_sees_both_values(client, users, home, assessm
 @pytest.mark.django_db
 def test_status_flow_lock_and_reopen(client, users, home, assessment):
     client.force_login(users["editor"])
-    client.post(url("transition", home, assessment.pk), {"to": "in_review"})
+    asked = client.post(url("transition", home, assessment.pk), {"to": "in_review"})
+    assert "Noch nicht alle Fragen beantwortet" in asked.content.decode()  # it asks first
+    client.post(url("transition", home, assessment.pk), {"to": "in_review", "trotzdem": "ja"})
     assert (
         client.post(url("transition", home, assessment.pk), {"to": "approved"}).status_code == 403
     )  # editors do not approve
