@@ -148,6 +148,14 @@ class Assessment(TenantModel):
         _("Status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
     )
     approved_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("zur Prüfung gegeben von"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

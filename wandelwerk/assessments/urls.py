@@ -8,6 +8,7 @@ app_name = "assessments"
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("neu/", views.CreateView.as_view(), name="create"),
+    path("vier-augen/", views.FourEyesView.as_view(), name="four_eyes"),
     path("ergebnisse/", views.ResultsView.as_view(), name="results"),
     path("<int:pk>/", views.DetailView.as_view(), name="detail"),
     path("<int:pk>/workshop/", workshop.WorkshopView.as_view(), name="workshop"),

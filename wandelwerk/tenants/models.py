@@ -74,6 +74,13 @@ class Municipality(models.Model):
             "an. Für den IT-Dienstleister (Administration und Beratung) gilt das immer."
         ),
     )
+    check_four_eyes = models.BooleanField(
+        _("Vier-Augen-Prinzip bei DigiChecks"),
+        default=False,
+        help_text=_(
+            "Wer einen DigiCheck zur Prüfung gegeben hat, kann ihn nicht selbst freigeben."
+        ),
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
     class Meta:

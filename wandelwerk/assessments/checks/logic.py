@@ -140,6 +140,32 @@ def open_questions(assessment: Assessment) -> list[tuple[int, Question]]:
     return [(i, q) for i, q in enumerate(questions) if q.pk not in done]
 
 
+def approval_refusal(*, actor: Any, assessment: Assessment) -> str | None:
+    """Why ``actor`` may not approve ``assessment`` under the municipality's four-eyes rule."""
+    if assessment.municipality.check_four_eyes and assessment.submitted_by_id == actor.pk:
+        return (
+            "Vier-Augen-Prinzip: Wer den DigiCheck zur Prüfung gegeben hat, kann ihn nicht "
+            "selbst freigeben."
+        )
+    return None
+
+
+@transaction.atomic
+def set_four_eyes(*, actor: Any, municipality: Any, required: bool) -> None:
+    """Switch the municipality's four-eyes rule for approving DigiChecks."""
+    before = {"check_four_eyes": municipality.check_four_eyes}
+    municipality.check_four_eyes = required
+    municipality.save(update_fields=["check_four_eyes"])
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=municipality,
+        municipality=municipality,
+        before=before,
+        after={"check_four_eyes": required},
+    )
+
+
 def allowed_transitions(assessment: Assessment) -> list[tuple[str, str]]:
     return [(to, perm) for (src, to), perm in TRANSITIONS.items() if src == assessment.status]
 
@@ -148,10 +174,21 @@ def allowed_transitions(assessment: Assessment) -> list[tuple[str, str]]:
 def transition(*, actor: Any, assessment: Assessment, to: str) -> Assessment:
     if (assessment.status, to) not in TRANSITIONS:
         raise ValueError("Dieser Statuswechsel ist nicht möglich.")
+    refusal = (
+        approval_refusal(actor=actor, assessment=assessment)
+        if to == AssessmentStatus.APPROVED
+        else None
+    )
+    if refusal:
+        raise ValueError(refusal)
     before = snapshot(assessment)
     assessment.status = to
     assessment.approved_at = timezone.now() if to == AssessmentStatus.APPROVED else None
-    assessment.save(update_fields=["status", "approved_at"])
+    if to == AssessmentStatus.IN_REVIEW:
+        assessment.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    elif to == AssessmentStatus.DRAFT:
+        assessment.submitted_by = None
+    assessment.save(update_fields=["status", "approved_at", "submitted_by"])
     record(
         actor=actor,
         action=Action.TRANSITION,

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -46,6 +47,23 @@ class IndexView(MunicipalityMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["assessments"] = queries.assessments()
         return context
+
+
+class FourEyesView(MunicipalityMixin, View):
+    """POST: the municipality's admins switch the four-eyes rule for approvals."""
+
+    permission_required = "tenants.manage_members"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        required = request.POST.get("vier_augen") == "1"
+        logic.set_four_eyes(actor=request.user, municipality=self.municipality, required=required)
+        messages.success(
+            request,
+            _("Vier-Augen-Prinzip für DigiChecks eingeschaltet.")
+            if required
+            else _("Vier-Augen-Prinzip für DigiChecks ausgeschaltet."),
+        )
+        return redirect(reverse("assessments:index", args=[self.municipality.slug]))
 
 
 class CreateView(MunicipalityMixin, TemplateView):
@@ -209,8 +227,12 @@ class TransitionView(MunicipalityMixin, TemplateView):
                     {"label": _("Zur Prüfung geben")},
                 )
                 return self.render_to_response(context)
-            logic.transition(actor=request.user, assessment=assessment, to=to)
-            messages.success(request, _("Status: %(s)s.") % {"s": AssessmentStatus(to).label})
+            try:
+                logic.transition(actor=request.user, assessment=assessment, to=to)
+            except ValueError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Status: %(s)s.") % {"s": AssessmentStatus(to).label})
         return redirect(assessment.get_absolute_url())
 
 

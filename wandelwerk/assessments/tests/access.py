@@ -7,7 +7,7 @@ from wandelwerk.assessments.tests.factories import (
     EvidenceFactory,
     FrameworkFactory,
 )
-from wandelwerk.core.testing.access_rows import ALL, EDIT, no_kwargs
+from wandelwerk.core.testing.access_rows import ADMIN, ALL, EDIT, no_kwargs
 
 
 def framework() -> Framework:
@@ -30,6 +30,7 @@ def evidence(m: Any) -> dict[str, Any]:
 ROWS = {
     "assessments:index": (no_kwargs, ALL, None),
     "assessments:create": (no_kwargs, EDIT, EDIT),
+    "assessments:four_eyes": (no_kwargs, None, ADMIN),
     "assessments:results": (no_kwargs, ALL, None),
     "assessments:detail": (assessment, ALL, EDIT),
     "assessments:workshop": (assessment, ALL, EDIT),

@@ -85,3 +85,39 @@ def test_submitting_with_open_questions_lists_them_and_asks(client, users, home,
     client.post(url, {"to": "in_review", "trotzdem": "ja"})
     assessment.refresh_from_db()
     assert assessment.status == "in_review"
+
+
+def test_four_eyes_who_submitted_may_not_approve(client, users, home, assessment):
+    url = reverse("assessments:transition", args=[home.slug, assessment.pk])
+    client.force_login(users["municipality_admin"])
+    client.post(reverse("assessments:four_eyes", args=[home.slug]), {"vier_augen": "1"})
+    home.refresh_from_db()
+    assert home.check_four_eyes
+    client.post(url, {"to": "in_review", "trotzdem": "ja"})
+    refused = client.post(url, {"to": "approved"}, follow=True)
+    assert "Vier-Augen-Prinzip" in refused.content.decode()
+    assessment.refresh_from_db()
+    assert (assessment.status, assessment.submitted_by) == (
+        "in_review",
+        users["municipality_admin"],
+    )
+    client.force_login(users["consultant"])
+    client.post(url, {"to": "approved"})
+    assessment.refresh_from_db()
+    assert assessment.status == "approved"
+    client.force_login(users["editor"])
+    assert (
+        client.post(
+            reverse("assessments:four_eyes", args=[home.slug]), {"vier_augen": "0"}
+        ).status_code
+        == 403
+    )
+
+
+def test_without_four_eyes_the_submitter_may_approve(client, users, home, assessment):
+    url = reverse("assessments:transition", args=[home.slug, assessment.pk])
+    client.force_login(users["consultant"])
+    client.post(url, {"to": "in_review", "trotzdem": "ja"})
+    client.post(url, {"to": "approved"})
+    assessment.refresh_from_db()
+    assert assessment.status == "approved"
