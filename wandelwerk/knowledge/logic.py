@@ -157,6 +157,24 @@ def save_article(
     return article
 
 
+def _save_step(
+    actor: Any, article: Article, before: dict[str, Any], fields: list[str], *, index: bool = True
+) -> Article:
+    """Save a step of the article's life (``fields`` changed) and audit it; ``index`` keeps the
+    search index in step where the step changes what it holds (status, published text)."""
+    article.save(update_fields=[*fields, "updated_at"])
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=article,
+        before=before,
+        after=_article_snapshot(article),
+    )
+    if index:
+        reindex([article])
+    return article
+
+
 def _latest(article: Article) -> ArticleVersion:
     version = article.versions.order_by("-number").first()
     assert version is not None  # every article is created with its first version
@@ -170,15 +188,7 @@ def submit(*, actor: Any, article: Article) -> Article:
         raise NotAllowed("Nur ein Entwurf kann zur Freigabe vorgelegt werden.")
     before = _article_snapshot(article)
     article.status, article.submitted_by = ArticleStatus.REVIEW, actor
-    article.save(update_fields=["status", "submitted_by", "updated_at"])
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=article,
-        before=before,
-        after=_article_snapshot(article),
-    )
-    return article
+    return _save_step(actor, article, before, ["status", "submitted_by"])
 
 
 def publish_refusal(*, actor: Any, article: Article) -> str | None:
@@ -211,16 +221,7 @@ def publish(*, actor: Any, article: Article) -> Article:
     latest.save(update_fields=["published_at", "approved_by"])
     article.published_version = latest
     article.status, article.submitted_by = ArticleStatus.PUBLISHED, None
-    article.save(update_fields=["published_version", "status", "submitted_by", "updated_at"])
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=article,
-        before=before,
-        after=_article_snapshot(article),
-    )
-    reindex([article])
-    return article
+    return _save_step(actor, article, before, ["published_version", "status", "submitted_by"])
 
 
 @transaction.atomic
@@ -230,15 +231,7 @@ def send_back(*, actor: Any, article: Article) -> Article:
         raise NotAllowed("Nur ein vorgelegter Artikel kann zurückgegeben werden.")
     before = _article_snapshot(article)
     article.status, article.submitted_by = ArticleStatus.DRAFT, None
-    article.save(update_fields=["status", "submitted_by", "updated_at"])
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=article,
-        before=before,
-        after=_article_snapshot(article),
-    )
-    return article
+    return _save_step(actor, article, before, ["status", "submitted_by"])
 
 
 @transaction.atomic
@@ -248,15 +241,7 @@ def confirm_review(*, actor: Any, article: Article, today: dt.date | None = None
     before = _article_snapshot(article)
     article.last_reviewed = today
     article.next_review = add_months(today, article.review_interval_months)
-    article.save(update_fields=["last_reviewed", "next_review", "updated_at"])
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=article,
-        before=before,
-        after=_article_snapshot(article),
-    )
-    return article
+    return _save_step(actor, article, before, ["last_reviewed", "next_review"], index=False)
 
 
 @transaction.atomic
@@ -279,14 +264,7 @@ def hand_over(*, actor: Any, articles: Iterable[Article], leaver: Any, successor
             article.deputy = None
         else:
             continue
-        article.save(update_fields=["owner", "deputy", "updated_at"])
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            obj=article,
-            before=before,
-            after=_article_snapshot(article),
-        )
+        _save_step(actor, article, before, ["owner", "deputy"], index=False)
         changed += 1
     return changed
 

@@ -210,3 +210,17 @@ def test_matches_are_counted_up_to_a_limit(home, write, monkeypatch):
     monkeypatch.setattr(backends, "COUNT_UP_TO", 3)
     found = find(home, "Protokoll")
     assert found.total == 4 and found.more and len(found.hits) == 5
+
+
+def test_the_status_filter_follows_submission_and_sending_back(home, write, author):
+    from wandelwerk.knowledge.models import KnowledgeSettings
+
+    KnowledgeSettings.objects.create(municipality=home, four_eyes=True)
+    article = write("Vergabevermerk", "Vorlage", publish=False)
+    with tenancy.activate(home):
+        logic.submit(actor=author, article=article)
+    assert titles(find(home, "Vergabevermerk", status=ArticleStatus.REVIEW)) == ["Vergabevermerk"]
+    assert find(home, "Vergabevermerk", status=ArticleStatus.DRAFT).total == 0
+    with tenancy.activate(home):
+        logic.send_back(actor=author, article=article)
+    assert titles(find(home, "Vergabevermerk", status=ArticleStatus.DRAFT)) == ["Vergabevermerk"]
