@@ -10,9 +10,9 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from wandelwerk.assessments.evidence.logic import discard_evidence_file
         from wandelwerk.assessments.models import Evidence
+        from wandelwerk.core.files import discard_after_commit
 
         post_delete.connect(
-            discard_evidence_file, sender=Evidence, dispatch_uid="assessments.evidence_file"
+            discard_after_commit, sender=Evidence, dispatch_uid="assessments.evidence_file"
         )

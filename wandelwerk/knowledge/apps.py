@@ -10,7 +10,9 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from wandelwerk.knowledge.attachments import discard_file
+        from wandelwerk.core.files import discard_after_commit
         from wandelwerk.knowledge.models import Attachment
 
-        post_delete.connect(discard_file, sender=Attachment, dispatch_uid="knowledge.attachment")
+        post_delete.connect(
+            discard_after_commit, sender=Attachment, dispatch_uid="knowledge.attachment"
+        )

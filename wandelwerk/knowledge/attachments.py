@@ -68,13 +68,3 @@ def delete(*, actor: Any, attachment: Attachment) -> None:
         object_repr=repr_,
         before=before,
     )
-
-
-def discard_file(sender: Any, instance: Attachment, **kwargs: Any) -> None:
-    """``post_delete`` of every attachment row, also when its article goes: the stored file is
-    removed after the commit, never when the deletion is rolled back."""
-    name = instance.file.name
-    if not name:
-        return
-    storage = instance.file.storage
-    transaction.on_commit(lambda: storage.delete(name), robust=True)

@@ -73,7 +73,7 @@ def add_evidence(
 @transaction.atomic
 def delete_evidence(*, actor: Any, evidence: Evidence) -> None:
     """Delete the evidence record; its stored file goes once the transaction has committed
-    (see :func:`discard_evidence_file`)."""
+    (``core.files.discard_after_commit``)."""
     assessment = evidence.answer.assessment
     if assessment.locked:
         raise AssessmentLocked("Der DigiCheck ist freigegeben und gesperrt.")
@@ -89,13 +89,3 @@ def delete_evidence(*, actor: Any, evidence: Evidence) -> None:
         object_repr=repr_,
         before=before,
     )
-
-
-def discard_evidence_file(sender: Any, instance: Evidence, **kwargs: Any) -> None:
-    """``post_delete`` of every evidence row, also when an answer or assessment is deleted with
-    it: the stored file is removed after the commit, never when the deletion is rolled back."""
-    name = instance.file.name
-    if not name:
-        return
-    storage = instance.file.storage
-    transaction.on_commit(lambda: storage.delete(name), robust=True)

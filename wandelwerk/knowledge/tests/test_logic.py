@@ -145,3 +145,22 @@ def test_the_audit_row_keeps_the_length_of_the_text_not_the_text(people):
     write(people[0], body="Vertrauliche Einzelheiten")
     event = AuditEvent.objects.get(object_type="knowledge.Article")
     assert event.after["body"] == "25 Zeichen"
+
+
+def test_an_attachments_file_goes_with_its_article_after_the_commit(
+    people, in_home, django_capture_on_commit_callbacks
+):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wandelwerk.knowledge import attachments
+
+    article = ArticleFactory(municipality=in_home, owner=people[0])
+    upload = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF", content_type="application/pdf")
+    stored = attachments.add(actor=people[0], article=article, upload=upload)
+    path = Path(stored.file.path)
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        logic.delete_article(actor=people[0], article=article)
+    assert not path.exists()
