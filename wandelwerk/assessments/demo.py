@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wandelwerk.accounts.logic import create_municipality
+from wandelwerk.assessments.checks.scope import questions_not_asked
 from wandelwerk.assessments.frameworks.loader import default_framework, load_all
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus, Question, Target
 from wandelwerk.organisation.models import OrgUnit
@@ -38,9 +39,11 @@ def _answers(
 ) -> None:
     rows = []
     for q in questions:
+        if q.key in assessment.not_asked:
+            continue
         area = q.criterion.area.key
         mean = BASE[area] + shift - (0.6 if area == weak else 0)
-        if q.applies_to != "all" and rng.random() < 0.15:
+        if q.applies_to != "all" and rng.random() < 0.05:
             rows.append(
                 Answer(
                     municipality=assessment.municipality,
@@ -80,10 +83,12 @@ def _check(
     shift: float,
     weak: str | None,
 ) -> None:
+    framework = questions[0].criterion.area.framework
     assessment = Assessment.objects.create(
         municipality=municipality,
-        framework=questions[0].criterion.area.framework,
+        framework=framework,
         org_unit=unit,
+        not_asked=questions_not_asked(framework, unit),
         date=date,
         status=status,
         participants="Fachbereichsleitung, Sachgebietsleitungen, Digitallotse, Beratung IT-Dienstleister",

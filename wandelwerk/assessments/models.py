@@ -102,13 +102,27 @@ class Criterion(models.Model):
         return self.name
 
 
+class AskedOf(models.TextChoices):
+    ALL = "all", _("ganze Verwaltung und Einheiten")
+    ADMINISTRATION = "administration", _("nur ganze Verwaltung")
+    UNITS = "units", _("nur Organisationseinheiten")
+
+
 class Question(models.Model):
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="questions")
     key = models.CharField(_("Schlüssel"), max_length=20)
     text = models.TextField(_("Frage"))
     help = models.TextField(_("Hinweis für die Moderation"), blank=True)
     weight = models.PositiveSmallIntegerField(default=1)
+    asked_of = models.CharField(
+        _("Gefragt für"), max_length=20, choices=AskedOf.choices, default=AskedOf.ALL
+    )
     applies_to = models.CharField(max_length=20, default="all")
+    min_staff = models.PositiveSmallIntegerField(
+        _("ab Beschäftigten"),
+        default=0,
+        help_text=_("Für kleinere Einheiten wird die Frage nicht gestellt (0: immer)."),
+    )
     levels = models.JSONField(_("Stufen"), default=dict)
     order = models.PositiveIntegerField(default=0)
 
@@ -156,6 +170,9 @@ class Assessment(TenantModel):
         related_name="+",
         verbose_name=_("zur Prüfung gegeben von"),
     )
+    # Questions of the framework this check does not ask (key → why), fixed when it is created:
+    # the unit's traits may change later, the check stays as it was asked.
+    not_asked = models.JSONField(_("nicht gestellte Fragen"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -178,6 +195,10 @@ class Assessment(TenantModel):
     @property
     def locked(self) -> bool:
         return self.status == AssessmentStatus.APPROVED
+
+    def asked_questions(self) -> models.QuerySet[Question]:
+        """The questions this check asks, in the workshop's order (see ``not_asked``)."""
+        return self.framework.questions_in_order().exclude(key__in=list(self.not_asked))
 
 
 class Answer(TenantModel):

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from wandelwerk.assessments.applicability import APPLIES_TO
 from wandelwerk.measures.models import Area, MeasureTemplate, Scope
 from wandelwerk.measures.recommend import CONDITION_KEYS, CONDITION_KINDS
 
@@ -67,6 +68,13 @@ def read_catalog(file: Path = CATALOG_FILE) -> list[dict[str, Any]]:
             )
         if item["scope"] not in Scope.values:
             raise CatalogError(file, f"{where}.scope", f"unbekannt: „{item['scope']}“")
+        if item.get("applies_to", "all") not in APPLIES_TO:
+            raise CatalogError(
+                file, f"{where}.applies_to", f"erlaubt: {', '.join(sorted(APPLIES_TO))}"
+            )
+        min_staff = item.get("min_staff", 0)
+        if not isinstance(min_staff, int) or isinstance(min_staff, bool) or min_staff < 0:
+            raise CatalogError(file, f"{where}.min_staff", "ganze Zahl ab 0 erwartet")
         duration = _need(item, "duration", int, file, where)
         if not 1 <= duration <= 10:
             raise CatalogError(file, f"{where}.duration", "Dauer in Halbjahren von 1 bis 10")
@@ -168,6 +176,8 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
             benefit=t["benefit"],
             prerequisite_keys=list(t["prerequisites"]["measures"]),
             min_levels=dict(t["prerequisites"].get("min_level") or {}),
+            applies_to=t.get("applies_to", "all"),
+            min_staff=t.get("min_staff", 0),
             rule=list(t["recommend"]["when"]),
             reason=t["recommend"]["reason"],
         )
@@ -185,6 +195,8 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
         "benefit",
         "prerequisite_keys",
         "min_levels",
+        "applies_to",
+        "min_staff",
         "rule",
         "reason",
     ]

@@ -191,7 +191,9 @@ def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
     answers, the unit's services); a match becomes a proposed measure (with its prerequisites),
     which the user accepts, edits or rejects. Measures already there are left as they are.
     """
+    from wandelwerk.assessments.applicability import not_applicable_because
     from wandelwerk.assessments.checks.queries import result
+    from wandelwerk.assessments.checks.scope import unit_traits
     from wandelwerk.measures.recommend import ServiceFacts, UnitFacts, evaluate, reason_text
     from wandelwerk.organisation.queries import descendants_of
     from wandelwerk.ozg.queries import priority_rows
@@ -227,8 +229,13 @@ def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
         ),
     )
     by_name = {s.name: s for s in service_facts.values()}
+    traits = unit_traits(assessment.org_unit)
     created: list[Measure] = []
     for template in MeasureTemplate.objects.all():
+        if not_applicable_because(
+            traits, applies_to=template.applies_to, min_staff=template.min_staff
+        ):
+            continue
         for match in evaluate(template.rule, unit):
             service = by_name.get(match.service.name) if match.service else None
             if template.scope == Scope.SERVICE and service is None:

@@ -50,6 +50,8 @@ class MeasureTemplate(models.Model):
     min_levels = models.JSONField(
         _("Voraussetzungen (Mindest-Reifegrad)"), default=dict, blank=True
     )
+    applies_to = models.CharField(_("gilt für"), max_length=20, default="all")
+    min_staff = models.PositiveSmallIntegerField(_("ab Beschäftigten"), default=0)
     rule = models.JSONField(_("Empfehlungsregel"), default=list, blank=True)
     reason = models.TextField(_("Begründung (Vorlage)"), blank=True)
 

@@ -11,6 +11,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from wandelwerk.assessments.checks.queries import questions
+from wandelwerk.assessments.checks.scope import questions_not_asked
 from wandelwerk.assessments.models import (
     Answer,
     Assessment,
@@ -52,6 +54,7 @@ def create_assessment(
         org_unit=org_unit,
         date=date,
         participants=participants,
+        not_asked=questions_not_asked(framework, org_unit),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     save_audited(actor=actor, instance=assessment, before=None)
@@ -75,6 +78,8 @@ def save_answer(
     the question's levels is refused (``ValueError``)."""
     if assessment.locked:
         raise AssessmentLocked("Der DigiCheck ist freigegeben und gesperrt.")
+    if question.key in assessment.not_asked:
+        raise ValueError(f"{question.key} wird in diesem DigiCheck nicht gefragt.")
     if level is not None and str(level) not in question.levels:
         raise ValueError(f"Stufe {level} gibt es bei {question.key} nicht.")
     answer = (
@@ -136,8 +141,7 @@ def open_questions(assessment: Assessment) -> list[tuple[int, Question]]:
         .exclude(level__isnull=True, not_applicable=False)
         .values_list("question_id", flat=True)
     )
-    questions = assessment.framework.questions_in_order()
-    return [(i, q) for i, q in enumerate(questions) if q.pk not in done]
+    return [(i, q) for i, q in enumerate(questions(assessment)) if q.pk not in done]
 
 
 def approval_refusal(*, actor: Any, assessment: Assessment) -> str | None:

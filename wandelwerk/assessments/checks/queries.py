@@ -26,7 +26,8 @@ def assessments() -> QuerySet[Assessment]:
 
 
 def questions(assessment: Assessment) -> list[Question]:
-    return list(assessment.framework.questions_in_order())
+    """The questions the check asks, in the workshop's order (see ``Assessment.not_asked``)."""
+    return list(assessment.asked_questions())
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,11 @@ def result(assessment: Assessment) -> Result:
         targets=targets,
         gaps={a.key: gap(targets.get(a.key), scores.areas.get(a.key)) for a in areas},
         weakest=weakest_area({a.key: scores.areas.get(a.key) for a in areas}),
-        answered=sum(1 for a in answers.values() if a.level is not None or a.not_applicable),
+        answered=sum(
+            1
+            for q in qs
+            if q.pk in answers and (answers[q.pk].level is not None or answers[q.pk].not_applicable)
+        ),
         total=len(qs),
     )
 

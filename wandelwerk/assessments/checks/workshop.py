@@ -45,7 +45,7 @@ class WorkshopView(MunicipalityMixin, TemplateView):
             .exclude(level__isnull=True, not_applicable=False)
             .values_list("question_id", flat=True)
         )
-        answered = len(done)
+        answered = sum(1 for q in questions if q.pk in done)
         open_after = [i for i, q in enumerate(questions) if q.pk not in done and i > index]
         open_before = [i for i, q in enumerate(questions) if q.pk not in done and i < index]
         next_open = (open_after + open_before)[0] if open_after or open_before else None

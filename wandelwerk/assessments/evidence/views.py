@@ -59,7 +59,7 @@ class EvidenceDeleteView(EvidenceMixin, TemplateView):
     def back(self, assessment: Assessment, item: Evidence) -> str:
         source = self.request.POST.get("zurueck") or self.request.GET.get("zurueck")
         if source == "workshop":
-            questions = [q.pk for q in assessment.framework.questions_in_order()]
+            questions = [q.pk for q in assessment.asked_questions()]
             index = questions.index(item.answer.question_id)
             return (
                 reverse("assessments:workshop", args=[assessment.municipality.slug, assessment.pk])

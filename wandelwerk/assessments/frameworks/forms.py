@@ -7,14 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wandelwerk.assessments.models import Question
+from wandelwerk.assessments.applicability import APPLIES_TO
+from wandelwerk.assessments.models import AskedOf, Question
 from wandelwerk.core.forms import KernForm
 
-APPLIES_TO_CHOICES = [
-    ("all", _("alle Einheiten")),
-    ("citizen_contact", _("nur Einheiten mit Kundenkontakt")),
-    ("it_systems", _("nur Einheiten mit Fachverfahren")),
-]
+APPLIES_TO_CHOICES = list(APPLIES_TO.items())
 WEIGHTS = [(1, "1"), (2, "2"), (3, "3")]
 
 
@@ -48,7 +45,23 @@ class QuestionForm(KernForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     weight = forms.TypedChoiceField(label=_("Gewicht"), choices=WEIGHTS, coerce=int)
-    applies_to = forms.ChoiceField(label=_("Gilt für"), choices=APPLIES_TO_CHOICES)
+    asked_of = forms.ChoiceField(
+        label=_("Gefragt für"),
+        choices=AskedOf.choices,
+        help_text=_("Fragen zur Verwaltungsführung oder zum Haushalt nur der ganzen Verwaltung."),
+    )
+    applies_to = forms.ChoiceField(
+        label=_("Gilt für"),
+        choices=APPLIES_TO_CHOICES,
+        help_text=_("Einheiten, auf die das nicht zutrifft, bekommen die Frage nicht gestellt."),
+    )
+    min_staff = forms.IntegerField(
+        label=_("ab Beschäftigten"),
+        min_value=0,
+        max_value=10000,
+        initial=0,
+        help_text=_("Kleineren Einheiten wird die Frage nicht gestellt; 0: allen."),
+    )
     level_0 = forms.CharField(label=_("Stufe 0"), widget=forms.Textarea(attrs={"rows": 3}))
     level_1 = forms.CharField(label=_("Stufe 1"), widget=forms.Textarea(attrs={"rows": 3}))
     level_2 = forms.CharField(label=_("Stufe 2"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -70,7 +83,9 @@ class QuestionForm(KernForm):
             "text": question.text,
             "help": question.help,
             "weight": question.weight,
+            "asked_of": question.asked_of,
             "applies_to": question.applies_to,
+            "min_staff": question.min_staff,
         }
         for level in range(5):
             initial[f"level_{level}"] = question.levels.get(str(level), "")
@@ -82,6 +97,8 @@ class QuestionForm(KernForm):
             "text": data["text"],
             "help": data["help"],
             "weight": data["weight"],
+            "asked_of": data["asked_of"],
             "applies_to": data["applies_to"],
+            "min_staff": data["min_staff"],
             "levels": {str(level): data[f"level_{level}"] for level in range(5)},
         }

@@ -10,9 +10,11 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from wandelwerk.assessments.applicability import APPLIES_TO
 from wandelwerk.assessments.models import (
     AREA_KEYS,
     Area,
+    AskedOf,
     Criterion,
     Framework,
     FrameworkStatus,
@@ -20,7 +22,6 @@ from wandelwerk.assessments.models import (
 )
 
 FRAMEWORK_DIR = Path(__file__).resolve().parents[2] / "catalogs" / "frameworks"
-APPLIES_TO = {"all", "citizen_contact", "it_systems"}
 
 
 class FrameworkError(ValueError):
@@ -92,6 +93,13 @@ def check_framework(data: Any, file: Path) -> dict[str, Any]:
                     raise FrameworkError(
                         file, f"{qwhere}.applies_to", f"erlaubt: {', '.join(sorted(APPLIES_TO))}"
                     )
+                if question.get("asked_of", "all") not in AskedOf.values:
+                    raise FrameworkError(
+                        file, f"{qwhere}.asked_of", f"erlaubt: {', '.join(AskedOf.values)}"
+                    )
+                min_staff = question.get("min_staff", 0)
+                if not isinstance(min_staff, int) or isinstance(min_staff, bool) or min_staff < 0:
+                    raise FrameworkError(file, f"{qwhere}.min_staff", "ganze Zahl ab 0 erwartet")
                 levels = _need(question, "levels", dict, file, qwhere)
                 if sorted(levels) != [0, 1, 2, 3, 4] or not all(
                     isinstance(v, str) and v.strip() for v in levels.values()
@@ -146,7 +154,9 @@ def load_framework(file: Path) -> Framework:
                     text=" ".join(q["text"].split()),
                     help=" ".join(str(q.get("help", "")).split()),
                     weight=q["weight"],
+                    asked_of=q.get("asked_of", "all"),
                     applies_to=q.get("applies_to", "all"),
+                    min_staff=q.get("min_staff", 0),
                     levels={str(k): v for k, v in q["levels"].items()},
                     order=order,
                 )
@@ -181,8 +191,12 @@ def framework_as_dict(framework: Framework) -> dict[str, Any]:
                 if q.help:
                     question["help"] = q.help
                 question["weight"] = q.weight
+                if q.asked_of != "all":
+                    question["asked_of"] = q.asked_of
                 if q.applies_to != "all":
                     question["applies_to"] = q.applies_to
+                if q.min_staff:
+                    question["min_staff"] = q.min_staff
                 question["levels"] = {int(k): v for k, v in sorted(q.levels.items())}
                 questions.append(question)
             criteria.append(

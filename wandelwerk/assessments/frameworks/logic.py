@@ -77,7 +77,9 @@ def copy_framework(
                     text=q.text,
                     help=q.help,
                     weight=q.weight,
+                    asked_of=q.asked_of,
                     applies_to=q.applies_to,
+                    min_staff=q.min_staff,
                     levels=dict(q.levels),
                     order=q.order,
                 )

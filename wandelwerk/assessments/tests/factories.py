@@ -15,6 +15,7 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from wandelwerk.assessments.checks.queries import questions
 from wandelwerk.assessments.models import (
     Answer,
     Area,
@@ -142,7 +143,7 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
 def answer_every_question(
     assessment: Assessment, level: int | None, *, by_area: dict[str, int] | None = None
 ) -> list[Answer]:
-    """Answers to every question of the assessment's framework, in one insert: ``level``, or
+    """Answers to every question the assessment asks, in one insert: ``level``, or
     the level ``by_area`` gives the question's area."""
     levels = by_area or {}
     return Answer.objects.bulk_create(
@@ -151,5 +152,5 @@ def answer_every_question(
             question=question,
             level=levels.get(question.criterion.area.key, level),
         )
-        for question in assessment.framework.questions_in_order()
+        for question in questions(assessment)
     )

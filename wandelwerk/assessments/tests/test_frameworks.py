@@ -38,7 +38,9 @@ def level_data(question, **changes):
         "text": question.text,
         "help": question.help,
         "weight": question.weight,
+        "asked_of": question.asked_of,
         "applies_to": question.applies_to,
+        "min_staff": question.min_staff,
     }
     data.update({f"level_{i}": question.levels[str(i)] for i in range(5)})
     data.update(changes)
@@ -92,12 +94,20 @@ def test_questions_can_be_added_and_removed_and_weights_changed(admin, published
     area = draft.areas.get(key="change")
     criterion = area.criteria.first()
     before = criterion.questions.count()
-    new = {"text": "Neue Frage?", "help": "", "weight": 2, "applies_to": "citizen_contact"}
+    new = {
+        "text": "Neue Frage?",
+        "help": "",
+        "weight": 2,
+        "asked_of": "units",
+        "applies_to": "citizen_contact",
+        "min_staff": 10,
+    }
     new.update({f"level_{i}": f"Stufe {i} beschrieben" for i in range(5)})
     admin.post(reverse("frameworks:question_add", args=[draft.pk, criterion.pk]), new)
     assert criterion.questions.count() == before + 1
     added = criterion.questions.get(text="Neue Frage?")
     assert added.applies_to == "citizen_contact" and added.weight == 2
+    assert added.asked_of == "units" and added.min_staff == 10
     admin.post(reverse("frameworks:question_delete", args=[draft.pk, added.pk]))
     assert criterion.questions.count() == before
     admin.post(
@@ -166,9 +176,9 @@ def test_only_published_frameworks_can_be_chosen_for_a_digicheck(admin, publishe
 
 def test_the_yaml_export_is_the_loader_s_file_format(admin, published, tmp_path):
     response = admin.get(reverse("frameworks:export", args=[published.pk]))
-    assert response["Content-Disposition"] == 'attachment; filename="digicheck-kommune-1.0.yaml"'
+    assert response["Content-Disposition"] == 'attachment; filename="digicheck-kommune-1.1.yaml"'
     data = yaml.safe_load(response.content.decode())
-    file = tmp_path / "digicheck-kommune-1.0.yaml"
+    file = tmp_path / "digicheck-kommune-1.1.yaml"
     assert check_framework(data, file) == data
     # Loaded again under a new version, it is the same framework.
     data["version"] = "9.9"
