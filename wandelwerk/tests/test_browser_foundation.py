@@ -38,6 +38,13 @@ def test_login_page_is_accessible(page):
     assert_accessible(page, "Anmeldung mit Fehler")
 
 
+def test_the_footer_stays_at_the_bottom_of_a_short_page(page):
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(page.base_url + "/anmelden/")
+    box = page.locator("footer").bounding_box()
+    assert box is not None and box["y"] + box["height"] >= 999
+
+
 def test_every_foundation_page_is_accessible(page, users, home, inventory):
     login(page, "hr")  # sees personal data too
     slug = home.slug

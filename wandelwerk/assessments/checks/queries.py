@@ -153,14 +153,19 @@ def trend(org_unit_id: int | None, *, until: Assessment | None = None) -> list[T
     return points
 
 
-def trend_units() -> list[tuple[int | None, str]]:
-    """The units with at least one approved assessment: (org unit id or None, name), by code."""
+def trend_units() -> list[tuple[int | None, str, int]]:
+    """The units with at least one approved assessment: (org unit id or None, name, number of
+    approved checks), by code."""
     units: dict[int | None, tuple[str, str]] = {}
+    counts: dict[int | None, int] = {}
     for a in Assessment.objects.filter(status=AssessmentStatus.APPROVED).select_related("org_unit"):
         units[a.org_unit_id] = (
             (a.org_unit.code, str(a.org_unit)) if a.org_unit else ("", _("ganze Verwaltung"))
         )
-    return [(pk, name) for pk, (_code, name) in sorted(units.items(), key=lambda kv: kv[1])]
+        counts[a.org_unit_id] = counts.get(a.org_unit_id, 0) + 1
+    return [
+        (pk, name, counts[pk]) for pk, (_code, name) in sorted(units.items(), key=lambda kv: kv[1])
+    ]
 
 
 @dataclass(frozen=True)

@@ -265,12 +265,12 @@ class ResultsView(MunicipalityMixin, TemplateView):
         total = {k: rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in keys}
         mine = {k: v for k, v in total.items()}
         comparison = queries.comparison(self.municipality, keys)
-        units = [
-            ("verwaltung" if pk is None else str(pk), name, pk)
-            for pk, name in queries.trend_units()
-        ]
+        found = queries.trend_units()
+        units = [("verwaltung" if pk is None else str(pk), name, pk) for pk, name, _n in found]
         chosen = next((u for u in units if u[0] == self.request.GET.get("einheit")), None)
-        chosen = chosen or (units[0] if units else None)
+        # Opens on the first unit with a trend to show (more than one approved check).
+        with_trend = [u for u, (_pk, _name, n) in zip(units, found, strict=True) if n > 1]
+        chosen = chosen or next(iter(with_trend or units), None)
         history = queries.trend(chosen[2]) if chosen else []
         context.update(
             trend_units=units,

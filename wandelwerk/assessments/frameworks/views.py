@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -290,9 +291,27 @@ class QuestionDeleteView(FrameworkMixin, TemplateView):
 
 
 class PublishView(EditView):
-    """Publishes a draft; with problems it shows the draft's page with every one of them."""
+    """GET asks (a published version never changes again); POST publishes, and with problems
+    shows the draft's page with every one of them."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.framework.is_draft:
+            return redirect("frameworks:edit", self.framework.pk)
+        context = {
+            "view": self,
+            "title": _("„%(name)s“ veröffentlichen?") % {"name": self.framework},
+            "text": _(
+                "Veröffentlichte Fragebögen lassen sich nicht mehr ändern: jede spätere "
+                "Änderung braucht eine Kopie mit neuer Version. Vor dem Veröffentlichen wird "
+                "der Entwurf auf Vollständigkeit geprüft."
+            ),
+            "submit": _("Veröffentlichen"),
+            "cancel": reverse("frameworks:edit", args=[self.framework.pk]),
+            "breadcrumbs": _crumbs({"label": _("Veröffentlichen")}),
+        }
+        return TemplateResponse(request, "assessments/frameworks/confirm.html", context)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:

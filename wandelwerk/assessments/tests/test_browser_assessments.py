@@ -137,6 +137,7 @@ def test_framework_pages_are_accessible(page, users):
         ("frameworks:question_add", [draft.pk, question.criterion.pk]),
         ("frameworks:question_delete", [draft.pk, question.pk]),
         ("frameworks:delete", [draft.pk]),
+        ("frameworks:publish", [draft.pk]),
     ]:
         page.goto(page.base_url + reverse(name, args=args))
         assert page.locator("h1").count() == 1, name
@@ -145,6 +146,8 @@ def test_framework_pages_are_accessible(page, users):
     question.levels["1"] = ""
     question.save()
     page.goto(page.base_url + reverse("frameworks:edit", args=[draft.pk]))
-    page.get_by_role("button", name="Prüfen und veröffentlichen").click()
+    page.get_by_role("link", name="Prüfen und veröffentlichen").click()
+    assert page.locator("h1").inner_text().endswith("veröffentlichen?")
+    page.get_by_role("button", name="Veröffentlichen").click()
     assert page.locator("#publish-problems").is_visible()
     assert_accessible(page, "Veröffentlichen abgelehnt")

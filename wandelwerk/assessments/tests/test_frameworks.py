@@ -167,6 +167,10 @@ def test_only_published_frameworks_can_be_chosen_for_a_digicheck(admin, publishe
     copy(admin, published)
     draft = Framework.objects.get(key="digicheck-kreis")
     assert set(AssessmentForm().fields["framework"].queryset) == {published}
+    asked = admin.get(reverse("frameworks:publish", args=[draft.pk])).content.decode()
+    assert "nicht mehr ändern" in asked  # publishing asks first; asking changes nothing
+    draft.refresh_from_db()
+    assert draft.is_draft
     response = admin.post(reverse("frameworks:publish", args=[draft.pk]))
     assert response.status_code == 302
     draft.refresh_from_db()

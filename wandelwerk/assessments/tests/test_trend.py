@@ -85,14 +85,21 @@ def test_results_page_draws_the_chosen_units_trend(client, users, home, history)
 
 
 @pytest.mark.django_db
-def test_results_page_defaults_to_the_first_unit_and_switches(client, users, home, history):
+def test_results_page_opens_on_a_unit_with_a_trend_and_switches(client, users, home, history):
     client.force_login(users["viewer"])
     url = reverse("assessments:results", args=[home.slug])
     page = client.get(url).content.decode()
-    assert f'<option value="{history["finance"].pk}" selected>' in page  # FB2 comes first
+    # FB2 comes first, but has one approved check only: FB3 shows a trend
+    assert f'<option value="{history["unit"].pk}" selected>' in page
+    assert len(series(chart(page))["Digitalmanagement"]) == 2
+    page = client.get(url, {"einheit": history["finance"].pk}).content.decode()
     assert series(chart(page))["Digitalmanagement"] == ["01.06.2025: 3,0"]
     page = client.get(url, {"einheit": "gibt-es-nicht"}).content.decode()
-    assert f'<option value="{history["finance"].pk}" selected>' in page
+    assert f'<option value="{history["unit"].pk}" selected>' in page
+    heat = page[page.index('aria-labelledby="heat-t') :]
+    heat = heat[: heat.index("</svg>")]
+    assert "Legende:" in heat and "Stufe 0" in heat and "Stufe 4" in heat
+    assert "nicht bewertet" in heat
 
 
 @pytest.mark.django_db

@@ -22,8 +22,9 @@ def heatmap(
     maximum: float = 4.0,
 ) -> SafeString:
     label_w, cell_w, cell_h, top = 230, 130, 30, 34
-    width = label_w + cell_w * len(columns) + 10
-    height = top + cell_h * len(rows) + 10
+    width = max(label_w + cell_w * len(columns) + 10, 620)
+    legend_y = top + cell_h * len(rows) + 14
+    height = legend_y + 34
     parts = [
         open_svg(
             width,
@@ -63,7 +64,7 @@ def heatmap(
                 )
                 parts.append(text(x + cell_w / 2, y + 20, "–", anchor="middle", size=12))
                 continue
-            shade = min(len(SHADES) - 1, int(value / maximum * (len(SHADES) - 1) + 0.5))
+            shade = _shade(value, maximum)
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="{SHADES[shade]}"/>'
             )
@@ -78,5 +79,25 @@ def heatmap(
                     fill="#fff" if shade >= 4 else "#1a1f28",
                 )
             )
+    parts.extend(_legend(legend_y, maximum))
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def _shade(value: float, maximum: float) -> int:
+    return min(len(SHADES) - 1, int(value / maximum * (len(SHADES) - 1) + 0.5))
+
+
+def _legend(y: float, maximum: float) -> list[str]:
+    """What the shades mean: one swatch per whole level, and the empty cell."""
+    parts = [text(0, y + 15, "Legende:", size=12, weight="600")]
+    x = 70.0
+    for level in range(int(maximum) + 1):
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="22" height="20" fill="{SHADES[_shade(level, maximum)]}" stroke="#d5d9e0"/>'
+        )
+        parts.append(text(x + 28, y + 15, f"Stufe {level}", size=12))
+        x += 90
+    parts.append(f'<rect x="{x}" y="{y}" width="22" height="20" fill="#fff" stroke="#d5d9e0"/>')
+    parts.append(text(x + 28, y + 15, "– nicht bewertet", size=12))
+    return parts

@@ -160,6 +160,14 @@ def test_after_confirming_the_file_is_gone_and_the_page_shows_the_counts(client,
     page = client.get(location).content.decode()
     assert "abgeschlossen" in page and "3 Datenzeilen" in page
     assert "Import übernehmen" not in page
+    one = _upload(
+        client,
+        home,
+        "org_units",
+        UNITS.encode()[: UNITS.encode().index(b"\n", UNITS.encode().index(b"\n") + 1) + 1],
+        "f.csv",
+    )
+    assert "mit 1 Datenzeile." in client.get(one["Location"]).content.decode()
 
 
 @pytest.mark.django_db
