@@ -11,6 +11,7 @@ from django.db import transaction
 from wandelwerk.assessments.applicability import APPLIES_TO
 from wandelwerk.measures.models import Area, MeasureTemplate, Scope
 from wandelwerk.measures.recommend import CONDITION_KEYS, CONDITION_KINDS
+from wandelwerk.tenants.models import Land
 
 CATALOG_FILE = (
     Path(__file__).resolve().parent.parent / "catalogs" / "measures" / "massnahmenkatalog.yaml"
@@ -75,6 +76,13 @@ def read_catalog(file: Path = CATALOG_FILE) -> list[dict[str, Any]]:
         min_staff = item.get("min_staff", 0)
         if not isinstance(min_staff, int) or isinstance(min_staff, bool) or min_staff < 0:
             raise CatalogError(file, f"{where}.min_staff", "ganze Zahl ab 0 erwartet")
+        for land, variant in (item.get("by_land") or {}).items():
+            if land not in Land.values or not isinstance(variant, dict):
+                raise CatalogError(file, f"{where}.by_land", f"unbekanntes Bundesland „{land}“")
+            if not variant or set(variant) - {"title", "description"}:
+                raise CatalogError(
+                    file, f"{where}.by_land.{land}", "erwartet title und/oder description"
+                )
         duration = _need(item, "duration", int, file, where)
         if not 1 <= duration <= 10:
             raise CatalogError(file, f"{where}.duration", "Dauer in Halbjahren von 1 bis 10")
@@ -176,6 +184,10 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
             benefit=t["benefit"],
             prerequisite_keys=list(t["prerequisites"]["measures"]),
             min_levels=dict(t["prerequisites"].get("min_level") or {}),
+            by_land={
+                land: {k: " ".join(v.split()) for k, v in variant.items()}
+                for land, variant in (t.get("by_land") or {}).items()
+            },
             applies_to=t.get("applies_to", "all"),
             min_staff=t.get("min_staff", 0),
             rule=list(t["recommend"]["when"]),
@@ -195,6 +207,7 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
         "benefit",
         "prerequisite_keys",
         "min_levels",
+        "by_land",
         "applies_to",
         "min_staff",
         "rule",

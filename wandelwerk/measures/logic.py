@@ -40,20 +40,26 @@ def add_from_template(
     status: str = Status.ACCEPTED,
     source: str = Source.CATALOGUE,
     reason: str = "",
+    assessment: Any = None,
 ) -> Measure:
-    """Add a catalogue measure for its scope, and every prerequisite measure it needs (once)."""
+    """Add a catalogue measure for its scope, and every prerequisite measure it needs (once).
+    ``assessment``: the DigiCheck that recommends it (its triage page lists it)."""
     org_unit, service = _scope_for(template, org_unit, service)
     if template.scope == Scope.SERVICE and service is None:
         raise MeasureError("Diese Maßnahme gilt je Leistung: bitte eine Leistung wählen.")
     existing = Measure.objects.filter(template=template, org_unit=org_unit, service=service).first()
     if existing is not None:
         return existing
+    municipality = require_municipality()
+    title, description = template.text_for(municipality.land)
+    if service is not None:  # a measure per service names it
+        title = f"{title}: {service.name}"[:200]
     measure = Measure(
-        municipality=require_municipality(),
+        municipality=municipality,
         template=template,
-        title=template.title,
+        title=title,
         area=template.area,
-        description=template.description,
+        description=description,
         org_unit=org_unit,
         service=service,
         duration=template.duration,
@@ -64,6 +70,7 @@ def add_from_template(
         status=status,
         source=source,
         reason=reason,
+        assessment=assessment,
     )
     save_audited(actor=actor, instance=measure, before=None)
     needed = MeasureTemplate.objects.filter(key__in=template.prerequisite_keys)
@@ -75,7 +82,8 @@ def add_from_template(
             service=service,
             status=status if status != Status.PROPOSED else Status.PROPOSED,
             source=source,
-            reason=f"Voraussetzung für „{template.title}“",
+            reason=f"Voraussetzung für „{title}“",
+            assessment=assessment,
         )
         measure.prerequisites.add(before)
     return measure
@@ -146,6 +154,33 @@ def set_status(*, actor: Any, measure: Measure, status: str) -> Measure:
         actor=actor, action=Action.TRANSITION, obj=measure, before=before, after=snapshot(measure)
     )
     return measure
+
+
+@transaction.atomic
+def decide_proposals(
+    *, actor: Any, measures: list[Measure], accept: bool
+) -> tuple[list[Measure], list[Measure]]:
+    """Accept or reject several proposals at once (each audited). Accepting one accepts the
+    proposals it needs first. Returns (changed, skipped): a measure someone else decided
+    meanwhile is skipped, never overwritten."""
+    target = Status.ACCEPTED if accept else Status.REJECTED
+    todo = list(Measure.objects.select_for_update().filter(pk__in=[m.pk for m in measures]))
+    changed: list[Measure] = []
+    skipped: list[Measure] = []
+    seen: set[int] = set()
+    while todo:
+        measure = todo.pop(0)
+        if measure.pk in seen:
+            continue
+        seen.add(measure.pk)
+        if measure.status != Status.PROPOSED:
+            if measure in measures:
+                skipped.append(measure)
+            continue
+        changed.append(set_status(actor=actor, measure=measure, status=target))
+        if accept:
+            todo.extend(measure.prerequisites.filter(status=Status.PROPOSED))
+    return changed, skipped
 
 
 @transaction.atomic
@@ -254,6 +289,7 @@ def recommend(*, actor: Any, assessment: Any) -> list[Measure]:
                 status=Status.PROPOSED,
                 source=Source.RECOMMENDATION,
                 reason=reason,
+                assessment=assessment,
             )
             if measure.status == Status.PROPOSED and measure.reason.startswith("Voraussetzung für"):
                 # First added as another's prerequisite: its own reason says more.

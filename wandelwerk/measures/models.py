@@ -50,6 +50,8 @@ class MeasureTemplate(models.Model):
     min_levels = models.JSONField(
         _("Voraussetzungen (Mindest-Reifegrad)"), default=dict, blank=True
     )
+    # Land → {"title": …, "description": …} where a Land's law names it differently.
+    by_land = models.JSONField(_("Fassungen je Bundesland"), default=dict, blank=True)
     applies_to = models.CharField(_("gilt für"), max_length=20, default="all")
     min_staff = models.PositiveSmallIntegerField(_("ab Beschäftigten"), default=0)
     rule = models.JSONField(_("Empfehlungsregel"), default=list, blank=True)
@@ -62,6 +64,11 @@ class MeasureTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def text_for(self, land: str) -> tuple[str, str]:
+        """Title and description as they apply in ``land``."""
+        variant = self.by_land.get(land, {})
+        return variant.get("title", self.title), variant.get("description", self.description)
 
 
 class Status(models.TextChoices):
@@ -128,6 +135,14 @@ class Measure(TenantModel):
         _("Herkunft"), max_length=20, choices=Source.choices, default=Source.OWN
     )
     reason = models.TextField(_("Begründung"), blank=True)
+    assessment = models.ForeignKey(
+        "assessments.Assessment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("empfohlen aus DigiCheck"),
+    )
     owner = models.CharField(_("Verantwortlich"), max_length=200, blank=True)
     deadline = models.DateField(_("Frist"), null=True, blank=True)
     deadline_is_hard = models.BooleanField(

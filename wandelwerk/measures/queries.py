@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Prefetch, QuerySet
 
 from wandelwerk.measures.models import ACTIVE_STATUSES, Measure, MeasureTemplate
@@ -25,4 +27,14 @@ def graph_measures() -> list[Measure]:
         .prefetch_related(
             Prefetch("prerequisites", queryset=Measure.objects.select_related("org_unit"))
         )
+    )
+
+
+def proposals_of(assessment: Any) -> list[Measure]:
+    """The measures a DigiCheck recommended, by unit, area and title, with their prerequisites."""
+    return list(
+        Measure.objects.filter(assessment=assessment)
+        .select_related("org_unit", "service")
+        .prefetch_related(Prefetch("prerequisites", queryset=Measure.objects.only("pk", "title")))
+        .order_by("org_unit__code", "area", "title")
     )

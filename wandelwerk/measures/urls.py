@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.measures import views
+from wandelwerk.measures import triage, views
 
 app_name = "measures"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/status/", views.StatusView.as_view(), name="measure_status"),
     path("<int:pk>/stand/", views.ProgressView.as_view(), name="measure_progress"),
     path("aus-digicheck/<int:pk>/", views.RecommendView.as_view(), name="recommend"),
+    path("aus-digicheck/<int:pk>/sichten/", triage.TriageView.as_view(), name="triage"),
 ]

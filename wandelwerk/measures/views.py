@@ -281,9 +281,11 @@ class GraphView(MunicipalityMixin, TemplateView):
         items = queries.graph_measures()
         nodes = [(str(m.pk), str(m), m.area) for m in items]
         edges = [(str(p.pk), str(m.pk)) for m in items for p in m.prerequisites.all()]
+        across = [(p, m) for m in items for p in m.prerequisites.all() if p.area != m.area]
         context.update(
             measures=items,
             edge_count=len(edges),
+            across=across,
             chart=layered_graph(
                 nodes,
                 edges,
@@ -321,6 +323,4 @@ class RecommendView(MunicipalityMixin, View):
             )
             % {"n": len(created)},
         )
-        return redirect(
-            reverse("measures:index", args=[self.municipality.slug]) + "?status=proposed"
-        )
+        return redirect("measures:triage", self.municipality.slug, assessment.pk)

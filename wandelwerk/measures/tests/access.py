@@ -30,4 +30,5 @@ ROWS = {
     "measures:measure_status": (measure, None, EDIT),
     "measures:measure_progress": (measure, None, EDIT),
     "measures:recommend": (assessment, None, EDIT),
+    "measures:triage": (assessment, ALL, EDIT),
 }

@@ -115,6 +115,7 @@ def test_graph_shows_the_active_measures_and_the_list_filters_by_area(client, us
     assert 'role="img"' in graph and "Als Tabelle" in graph
     assert "E-Akte einführen" in graph and "Prozesse erheben" in graph
     assert "Abgelehnte Idee" not in graph  # only accepted and running measures wait for others
+    assert "1 Abhängigkeit über Handlungsfelder hinweg" in graph
     response = client.get(url("index", home) + "?area=digital")
     listed = [m.title for m in response.context["object_list"]]
     assert sorted(listed) == ["Abgelehnte Idee", "E-Akte einführen"]

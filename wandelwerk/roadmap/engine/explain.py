@@ -110,8 +110,10 @@ def explain_moves(
 def critical_chain(
     problem: Problem, starts: Mapping[str, int], reasons: Mapping[str, Reason]
 ) -> set[str]:
-    """Tasks whose delay would delay the end of the plan: walk back from the last-ending tasks
-    along the prerequisite or resource that holds each one where it is."""
+    """The critical chain: the tasks that end with the plan, and back from each along the
+    prerequisite that holds it where it is. A task held by capacity ends the walk there: the
+    capacity, not any one of the many tasks sharing it, holds it, and marking all of them would
+    mark nearly the whole plan (its reason names the resource instead)."""
     if not starts:
         return set()
     tasks = {t.id: t for t in problem.tasks}
@@ -124,16 +126,6 @@ def critical_chain(
             continue
         chain.add(current)
         reason = reasons.get(current)
-        if reason is None:
-            continue
-        if reason.kind == "predecessor":
+        if reason is not None and reason.kind == "predecessor" and reason.ref in starts:
             todo.append(reason.ref)
-        elif reason.kind == "resource":
-            todo.extend(
-                i
-                for i in starts
-                if i != current
-                and starts[i] + tasks[i].duration == starts[current]
-                and tasks[i].demands.get(reason.ref, 0) > 0
-            )
     return chain

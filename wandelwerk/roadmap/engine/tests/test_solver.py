@@ -271,3 +271,13 @@ def test_every_better_plan_is_handed_over_while_searching():
     result = solve(p, time_limit=5, on_solution=seen.append)
     assert seen and seen[-1].starts == result.starts
     assert all(s.objective >= result.objective for s in seen)
+
+
+def test_only_the_chain_that_ends_the_plan_is_critical_not_every_task_sharing_capacity():
+    tasks = [Task(f"X{i}", 1, {"intern": 8}, benefit=9 - i) for i in range(4)]
+    tasks += [Task("P", 1, {"intern": 2}), Task("Q", 1, {"intern": 2}, predecessors=("P",))]
+    result = solve(problem(tasks), time_limit=5)
+    end = max(result.starts[t.id] + t.duration for t in tasks)
+    last = {t.id for t in tasks if result.starts[t.id] + t.duration == end}
+    assert last <= result.critical and result.critical - last <= {"P"}  # P only as Q's link
+    assert len(result.critical) < len(tasks) / 2
