@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wandelwerk.accounts.logic import create_municipality
+from wandelwerk.assessments.checks.queries import computed_scores
 from wandelwerk.assessments.checks.scope import questions_not_asked
 from wandelwerk.assessments.frameworks.loader import default_framework, load_all
 from wandelwerk.assessments.models import Answer, Assessment, AssessmentStatus, Question, Target
@@ -95,6 +96,9 @@ def _check(
         approved_at=timezone.now() if status == AssessmentStatus.APPROVED else None,
     )
     _answers(assessment, questions, rng, shift, weak)
+    if status == AssessmentStatus.APPROVED:
+        assessment.scores = computed_scores(assessment)
+        assessment.save(update_fields=["scores"])
 
 
 @transaction.atomic

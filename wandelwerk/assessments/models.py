@@ -173,6 +173,9 @@ class Assessment(TenantModel):
     # Questions of the framework this check does not ask (key → why), fixed when it is created:
     # the unit's traits may change later, the check stays as it was asked.
     not_asked = models.JSONField(_("nicht gestellte Fragen"), default=dict, blank=True)
+    # Its scores as approved ({"criteria", "areas", "overall", "answered", "total"}): computed
+    # once, when it is approved; empty while it is a draft or in review.
+    scores = models.JSONField(_("Bewertung"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

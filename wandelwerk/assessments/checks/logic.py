@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wandelwerk.assessments.checks.queries import questions
+from wandelwerk.assessments.checks.queries import computed_scores, questions
 from wandelwerk.assessments.checks.scope import questions_not_asked
 from wandelwerk.assessments.models import (
     Answer,
@@ -188,11 +188,13 @@ def transition(*, actor: Any, assessment: Assessment, to: str) -> Assessment:
     before = snapshot(assessment)
     assessment.status = to
     assessment.approved_at = timezone.now() if to == AssessmentStatus.APPROVED else None
+    # Scored once, when approved: the locked answers never change the scores again.
+    assessment.scores = computed_scores(assessment) if to == AssessmentStatus.APPROVED else {}
     if to == AssessmentStatus.IN_REVIEW:
         assessment.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
     elif to == AssessmentStatus.DRAFT:
         assessment.submitted_by = None
-    assessment.save(update_fields=["status", "approved_at", "submitted_by"])
+    assessment.save(update_fields=["status", "approved_at", "submitted_by", "scores"])
     record(
         actor=actor,
         action=Action.TRANSITION,

@@ -9,10 +9,12 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from wandelwerk.assessments.models import (
+    AREA_KEYS,
     Answer,
     Area,
     Assessment,
     AssessmentStatus,
+    Criterion,
     Evidence,
     Question,
 )
@@ -41,7 +43,8 @@ class Result:
     total: int
 
 
-def result(assessment: Assessment) -> Result:
+def computed_scores(assessment: Assessment) -> dict[str, Any]:
+    """The check's scores from its answers, in the form ``Assessment.scores`` stores them."""
     qs = questions(assessment)
     answers = {a.question_id: a for a in Answer.objects.filter(assessment=assessment)}
     inputs = [
@@ -52,15 +55,52 @@ def result(assessment: Assessment) -> Result:
         )
         for q in qs
     ]
-    areas = list(Area.objects.filter(framework=assessment.framework).prefetch_related("criteria"))
-    criterion_weights = {c.key: c.weight for a in areas for c in a.criteria.all()}
-    criterion_area = {c.key: a.key for a in areas for c in a.criteria.all()}
-    scores = score(
+    criteria = list(Criterion.objects.filter(area__framework=assessment.framework_id))
+    areas = list(Area.objects.filter(framework=assessment.framework_id))
+    found = score(
         inputs,
-        criterion_weights=criterion_weights,
+        criterion_weights={c.key: c.weight for c in criteria},
         area_weights={a.key: a.weight for a in areas},
-        criterion_area=criterion_area,
+        criterion_area={c.key: a.key for a in areas for c in criteria if c.area_id == a.pk},
     )
+    return {
+        "criteria": found.criteria,
+        "areas": found.areas,
+        "overall": found.overall,
+        "answered": sum(
+            1
+            for q in qs
+            if q.pk in answers and (answers[q.pk].level is not None or answers[q.pk].not_applicable)
+        ),
+        "total": len(qs),
+    }
+
+
+def stored_scores(assessment: Assessment) -> dict[str, Any]:
+    """The scores of a check without asking the database again once it is approved: stored at
+    approval (checks approved before scores were stored get them on first need, from their
+    locked answers); a draft's are computed each time."""
+    if assessment.scores:
+        return assessment.scores
+    found = computed_scores(assessment)
+    if assessment.status == AssessmentStatus.APPROVED:
+        assessment.scores = found
+        Assessment.objects.unscoped().filter(pk=assessment.pk).update(scores=found)
+    return found
+
+
+def area_scores(assessment: Assessment) -> dict[str, float | None]:
+    """Area key → score, in the order of the four areas."""
+    areas = stored_scores(assessment)["areas"]
+    return {key: areas.get(key) for key in AREA_KEYS}
+
+
+def result(assessment: Assessment) -> Result:
+    data = stored_scores(assessment)
+    areas = list(
+        Area.objects.filter(framework=assessment.framework_id).prefetch_related("criteria")
+    )
+    scores = Scores(data["criteria"], data["areas"], data["overall"])
     targets = {t.area_key: float(t.level) for t in assessment.targets.all()}
     return Result(
         scores=scores,
@@ -68,12 +108,8 @@ def result(assessment: Assessment) -> Result:
         targets=targets,
         gaps={a.key: gap(targets.get(a.key), scores.areas.get(a.key)) for a in areas},
         weakest=weakest_area({a.key: scores.areas.get(a.key) for a in areas}),
-        answered=sum(
-            1
-            for q in qs
-            if q.pk in answers and (answers[q.pk].level is not None or answers[q.pk].not_applicable)
-        ),
-        total=len(qs),
+        answered=data["answered"],
+        total=data["total"],
     )
 
 
@@ -142,15 +178,7 @@ def trend(org_unit_id: int | None, *, until: Assessment | None = None) -> list[T
     assessments = list(approved.order_by("date", "id"))
     if until is not None:
         assessments.append(until)
-    points = []
-    for assessment in assessments:
-        r = result(assessment)
-        points.append(
-            TrendPoint(
-                assessment, {a.key: r.scores.areas.get(a.key) for a in r.areas}, r.scores.overall
-            )
-        )
-    return points
+    return [TrendPoint(a, area_scores(a), stored_scores(a)["overall"]) for a in assessments]
 
 
 def trend_units() -> list[tuple[int | None, str, int]]:
@@ -197,14 +225,13 @@ def unit_rows(areas: list[str]) -> list[UnitRow]:
     for unit_id, assessment in sorted(
         latest_approved().items(), key=lambda kv: kv[1].org_unit.code if kv[1].org_unit else ""
     ):
-        r = result(assessment)
-        scores = {a: r.scores.areas.get(a) for a in areas}
+        scores = {a: area_scores(assessment).get(a) for a in areas}
         staff = float((fte.get(unit_id) or 0) + (fte_direct.get(unit_id) or 0)) if unit_id else 0.0
         rows.append(
             UnitRow(
                 str(assessment.org_unit or "ganze Verwaltung"),
                 scores,
-                r.weakest,
+                weakest_area(scores),
                 staff,
                 str(assessment.framework),
             )
@@ -231,18 +258,29 @@ def comparison(municipality: Any, areas: list[str]) -> Comparison | None:
     peers = Municipality.objects.filter(size_class=municipality.size_class).exclude(
         pk=municipality.pk
     )
-    per_peer: list[dict[str, float | None]] = []
-    for peer in peers:
-        with tenancy.activate(peer):
-            latest = latest_approved()
-            if not latest:
-                continue
-            values: dict[str, list[float]] = {a: [] for a in areas}
-            for assessment in latest.values():
-                for a, v in result(assessment).scores.areas.items():
-                    if v is not None and a in values:
-                        values[a].append(v)
-            per_peer.append({a: statistics.mean(v) if v else None for a, v in values.items()})
+    latest: dict[tuple[int, int | None], Assessment] = {}
+    for assessment in (
+        Assessment.objects.unscoped()
+        .filter(municipality__in=peers, status=AssessmentStatus.APPROVED)
+        .select_related("municipality")
+        .order_by("date", "id")
+    ):
+        latest[(assessment.municipality_id, assessment.org_unit_id)] = assessment
+    values: dict[int, dict[str, list[float]]] = {}
+    for (peer, _unit), assessment in latest.items():
+        if assessment.scores:
+            scores = area_scores(assessment)
+        else:  # approved before scores were stored: computed once, in its own tenancy
+            with tenancy.activate(assessment.municipality):
+                scores = area_scores(assessment)
+        mine = values.setdefault(peer, {k: [] for k in areas})
+        for a in areas:
+            if (value := scores.get(a)) is not None:
+                mine[a].append(value)
+    per_peer = [
+        {a: statistics.mean(v) if v else None for a, v in by_area.items()}
+        for by_area in values.values()
+    ]
     if len(per_peer) < MIN_PEERS:
         return None
     stats: dict[str, tuple[float, float, float]] = {}
