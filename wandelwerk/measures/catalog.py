@@ -18,6 +18,10 @@ CATALOG_FILE = (
 )
 
 
+# Criterion keys of the questionnaire start with their area's letter (C1, K2, P3, D4).
+AREA_LETTERS = {"change": "C", "knowledge": "K", "process": "P", "digital": "D"}
+
+
 class CatalogError(ValueError):
     """The catalogue file breaks its schema."""
 
@@ -94,6 +98,18 @@ def read_catalog(file: Path = CATALOG_FILE) -> list[dict[str, Any]]:
             value = _need(effort, name, int, file, f"{where}.effort")
             if value < 0:
                 raise CatalogError(file, f"{where}.effort.{name}", "darf nicht negativ sein")
+        raises = _need(item, "raises", dict, file, where)
+        level = _need(raises, "level", int, file, f"{where}.raises")
+        if not 1 <= level <= 4:
+            raise CatalogError(file, f"{where}.raises.level", "Stufe 1 bis 4")
+        letter = AREA_LETTERS[item["area"]]
+        for criterion in raises.get("criteria") or []:
+            if not isinstance(criterion, str) or not criterion.startswith(letter):
+                raise CatalogError(
+                    file,
+                    f"{where}.raises.criteria",
+                    f"„{criterion}“ ist kein Kriterium des Handlungsfelds (beginnt mit {letter})",
+                )
         prerequisites = _need(item, "prerequisites", dict, file, where)
         _need(prerequisites, "measures", list, file, f"{where}.prerequisites")
         for area, level in (prerequisites.get("min_level") or {}).items():
@@ -184,6 +200,8 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
             benefit=t["benefit"],
             prerequisite_keys=list(t["prerequisites"]["measures"]),
             min_levels=dict(t["prerequisites"].get("min_level") or {}),
+            raises_level=t["raises"]["level"],
+            raises_criteria=list(t["raises"].get("criteria") or []),
             by_land={
                 land: {k: " ".join(v.split()) for k, v in variant.items()}
                 for land, variant in (t.get("by_land") or {}).items()
@@ -207,6 +225,8 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
         "benefit",
         "prerequisite_keys",
         "min_levels",
+        "raises_level",
+        "raises_criteria",
         "by_land",
         "applies_to",
         "min_staff",

@@ -47,6 +47,8 @@ class MeasureTemplate(models.Model):
     budget_eur = models.PositiveIntegerField(_("Budget (Euro)"))
     benefit = models.PositiveSmallIntegerField(_("Nutzen (1–10)"))
     prerequisite_keys = models.JSONField(_("Voraussetzungen (Maßnahmen)"), default=list, blank=True)
+    raises_level = models.PositiveSmallIntegerField(_("hebt auf Stufe"), default=0)
+    raises_criteria = models.JSONField(_("hebt die Kriterien"), default=list, blank=True)
     min_levels = models.JSONField(
         _("Voraussetzungen (Mindest-Reifegrad)"), default=dict, blank=True
     )

@@ -116,6 +116,8 @@ class Plan(TenantModel):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     diagnosis = models.JSONField(_("Diagnose"), default=list, blank=True)
+    # Where the plan takes each unit's maturity (``maturity.projection_record``), as planned.
+    projection = models.JSONField(_("Reifegrad-Projektion"), default=dict, blank=True)
     warnings = models.JSONField(_("Hinweise"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

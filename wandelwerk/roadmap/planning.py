@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wandelwerk.measures.models import Status
+from wandelwerk.roadmap import maturity
 from wandelwerk.roadmap.engine import Reason, Result, solve
 from wandelwerk.roadmap.engine import Status as EngineStatus
 from wandelwerk.roadmap.engine.explain import explain_moves
@@ -176,6 +177,19 @@ def _costs(task: Task, start: int, first: int) -> dict[str, int]:
     }
 
 
+def _projection(built: Built, result: Result) -> dict[str, Any]:
+    if built.bases is None or not built.bases.units:
+        return {}
+    tasks = {t.id: t for t in built.problem.tasks}
+    ends = {
+        key: result.starts[key] + tasks[key].duration - 1 for key in tasks if key in result.starts
+    }
+    for key, entry in built.entries.items():
+        if entry.measure.status == Status.DONE:
+            ends[key] = entry.finished if entry.finished is not None else -1
+    return maturity.projection_record(built.measures, ends, built.parameters.periods, built.bases)
+
+
 def conflict_data(conflict: Any, built: Built) -> dict[str, Any]:
     first = built.parameters.first_period
     data: dict[str, Any] = {
@@ -224,6 +238,7 @@ def _store(
         baseline=baseline,
         diagnosis=[conflict_data(c, built) for c in result.conflicts],
         warnings=built.warnings,
+        projection=_projection(built, result),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     places = shown(built, result)
@@ -259,7 +274,8 @@ def _store(
                 benefit=m.benefit,
                 deadline=m.deadline,
                 deadline_hard=m.deadline_is_hard,
-                prerequisites=[p.pk for p in m.prerequisites.all() if str(p.pk) in built.entries],
+                prerequisites=[p.pk for p in m.prerequisites.all() if str(p.pk) in built.entries]
+                + [int(k) for k in built.waits.get(key, [])],
                 reason=_why(key, built, result),
                 move_previous=moved_previous.get(key),
                 move_baseline=moved_baseline.get(key),

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from wandelwerk.measures.models import Measure, Status
+from wandelwerk.roadmap import maturity
 from wandelwerk.roadmap.engine import Problem, Task, Weights
 from wandelwerk.roadmap.models import Scenario
 from wandelwerk.roadmap.periods import HalfYear, period_of
@@ -92,6 +93,8 @@ class Built:
     now: int  # the current half-year, as a period of the plan (0 when the plan starts later)
     entries: dict[str, Entry]
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    bases: maturity.Bases | None = None  # each unit's measured start
+    waits: dict[str, list[str]] = field(default_factory=dict)  # key → waits for (min_level)
 
     @property
     def measures(self) -> dict[str, Measure]:
@@ -156,7 +159,7 @@ def build_problem(
     if measures is None:
         measures = list(
             Measure.objects.filter(status__in=PLANNED_STATUSES)
-            .select_related("org_unit")
+            .select_related("org_unit", "template")
             .prefetch_related(
                 Prefetch("prerequisites", queryset=Measure.objects.select_related("org_unit"))
             )
@@ -171,6 +174,9 @@ def build_problem(
             entries[key] = Entry(m, None, period_of(began, first), period_of(ended, first))
         else:
             entries[key] = _task_of(m, key, first, now, horizon)
+    bases = maturity.bases()
+    movable = {k for k, e in entries.items() if e.task is not None and e.task.fixed_start is None}
+    wanted = maturity.maturity_waits({k: e.measure for k, e in entries.items()}, movable, bases)
     warnings: list[dict[str, Any]] = []
     tasks = []
     for entry in entries.values():
@@ -197,6 +203,7 @@ def build_problem(
                 str(p.pk) for p in open_ones if entries[str(p.pk)].task is not None
             )
         tasks.append(replace(entry.task, predecessors=predecessors))
+    tasks, waits = _with_waits(tasks, wanted)
     half_years = params.half_years
     fiscal_years = sorted({params.fiscal_year(h) for h in half_years})
     index = {year: i for i, year in enumerate(fiscal_years)}
@@ -217,7 +224,38 @@ def build_problem(
             focus=params.weight_focus,
         ),
     )
-    return Built(problem, params, now, entries, warnings)
+    return Built(problem, params, now, entries, warnings, bases, waits)
+
+
+def _with_waits(
+    tasks: list[Task], wanted: dict[str, list[str]]
+) -> tuple[list[Task], dict[str, list[str]]]:
+    """Add the maturity waits as predecessors, except one that would close a circle (the
+    measure it would wait for already waits for it)."""
+    preds = {t.id: set(t.predecessors) for t in tasks}
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), [start]
+        while todo:
+            current = todo.pop()
+            if current == goal:
+                return True
+            if current not in seen:
+                seen.add(current)
+                todo.extend(preds.get(current, ()))
+        return False
+
+    added: dict[str, list[str]] = {}
+    for key, others in wanted.items():
+        for other in others:
+            if other in preds and other not in preds[key] and not reaches(other, key):
+                preds[key].add(other)
+                added.setdefault(key, []).append(other)
+    tasks = [
+        replace(t, predecessors=t.predecessors + tuple(added[t.id])) if t.id in added else t
+        for t in tasks
+    ]
+    return tasks, added
 
 
 def fiscal_years(built: Built) -> list[int]:

@@ -48,6 +48,7 @@ def _template(key="a", **changes):
         "duration": 1,
         "effort": {"internal_days": 1, "provider_days": 1, "budget_eur": 0},
         "benefit": 5,
+        "raises": {"level": 2, "criteria": ["P1"]},
         "prerequisites": {"measures": [], "min_level": {}},
         "recommend": {"when": [{"area_below": {"area": "process", "level": 2}}], "reason": "R"},
     }
@@ -61,6 +62,18 @@ def _template(key="a", **changes):
         ([_template(area="finance")], "templates[0].area", "unbekannt"),
         ([_template(duration=0)], "templates[0].duration", "1 bis 10"),
         ([_template(), _template()], "templates[1].key", "doppelt"),
+        ([_template(raises={"level": 5})], "templates[0].raises.level", "Stufe 1 bis 4"),
+        (
+            [_template(raises={"level": 2, "criteria": ["C1"]})],
+            "templates[0].raises.criteria",
+            "kein Kriterium des Handlungsfelds",
+        ),
+        (
+            [_template(by_land={"XX": {"title": "T"}})],
+            "templates[0].by_land",
+            "unbekanntes Bundesland",
+        ),
+        ([_template(applies_to="rathaus")], "templates[0].applies_to", "erlaubt"),
         (
             [_template(prerequisites={"measures": ["b"]})],
             "templates[0].prerequisites.measures",
