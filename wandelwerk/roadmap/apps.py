@@ -8,4 +8,10 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Fahrplan")
 
     def ready(self) -> None:
-        from wandelwerk.roadmap import tasks  # noqa: F401  (registers the planning job)
+        from wandelwerk.assessments.checks import sections
+        from wandelwerk.roadmap import (
+            outlook,
+            tasks,  # noqa: F401  (registers the planning job)
+        )
+
+        sections.register(outlook.results_section)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from wandelwerk.assessments.checks import export, logic, queries
+from wandelwerk.assessments.checks import export, logic, queries, sections
 from wandelwerk.assessments.checks.charts import trend_chart, trend_rows
 from wandelwerk.assessments.checks.forms import AssessmentForm, TargetsForm
 from wandelwerk.assessments.evidence.forms import evidence_form_for
@@ -299,6 +299,7 @@ class ResultsView(MunicipalityMixin, TemplateView):
             if rows
             else "",
             comparison=comparison,
+            sections=sections.sections(self.municipality),
             comparison_rows=[(a.name, mine.get(a.key), comparison.stats.get(a.key)) for a in areas]
             if comparison
             else [],

@@ -32,6 +32,7 @@ class Series(NamedTuple):
     name: str
     points: Sequence[Point]
     color: str = ""  # empty: the next colour of the palette
+    dashed: bool = False  # e.g. what is planned, beside what was measured
 
 
 def lines_chart(
@@ -52,7 +53,7 @@ def lines_chart(
     points only appears in the legend.
     """
     named = [
-        Series(s.name, sorted(s.points), s.color or PALETTE[(3 + i) % len(PALETTE)])
+        Series(s.name, sorted(s.points), s.color or PALETTE[(3 + i) % len(PALETTE)], s.dashed)
         for i, s in enumerate(series)
     ]
     points = [p for s in named for p in s.points]
@@ -95,7 +96,10 @@ def lines_chart(
             path = " ".join(
                 f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(coords)
             )
-            parts.append(f'<path d="{path}" fill="none" stroke="{s.color}" stroke-width="3"/>')
+            dash = ' stroke-dasharray="8 5"' if s.dashed else ""
+            parts.append(
+                f'<path d="{path}" fill="none" stroke="{s.color}" stroke-width="3"{dash}/>'
+            )
             prefix = f"{escape(s.name)}, " if len(named) > 1 else ""
             for (x, y), (date, value) in zip(coords, s.points, strict=True):
                 parts.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from wandelwerk.assessments.frameworks.loader import load_all
 from wandelwerk.assessments.tests.factories import (
@@ -59,7 +60,7 @@ def test_a_measure_that_needs_a_level_waits_for_the_most_effective_measures_firs
 
 
 @pytest.mark.django_db
-def test_the_plan_keeps_its_projection_and_min_level_makes_the_rollout_wait(home):
+def test_the_plan_keeps_its_projection_and_min_level_makes_the_rollout_wait(client, users, home):
     [framework] = load_all()
     load_catalog()
     unit = OrgUnitFactory(municipality=home, code="3.1", name="Bürgerbüro")
@@ -88,6 +89,16 @@ def test_the_plan_keeps_its_projection_and_min_level_makes_the_rollout_wait(home
     projected = row["projected"]["process"]
     assert projected[-1] > 0 and projected == sorted(projected)  # at the end of each half-year
     assert row["targets"] == {"process": 2.0}
+    client.force_login(users["viewer"])
+    for url in (
+        reverse("assessments:results", args=[home.slug]),
+        scenario.get_absolute_url(),
+    ):
+        page = client.get(url).content.decode()
+        assert "Reifegrad: gemessen und geplant" in page
+        assert "DigiCheck vom 01.06.2026" in page
+        assert "0 → " in page
+        assert "Bis 2. Hj. 2031 erreicht:" in page and "(2,0)" in page
     before = plan.projection
     with tenancy.activate(home):
         check.scores = {}  # data change after planning: the stored plan does not follow it

@@ -17,6 +17,7 @@ from wandelwerk.jobs.logic import start_job
 from wandelwerk.roadmap import charts, logic, queries, texts
 from wandelwerk.roadmap.forms import ScenarioForm, WhatIfForm
 from wandelwerk.roadmap.models import Plan, Scenario
+from wandelwerk.roadmap.outlook import outlook
 from wandelwerk.roadmap.problem import Parameters
 from wandelwerk.tenants.views import (
     MunicipalityMixin,
@@ -58,6 +59,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "gantt": charts.gantt_chart(plan, [r.placement for r in placed]),
         "capacity": use,
         "capacity_charts": charts.capacity_charts(use),
+        "outlook": outlook(plan),
     }
 
 
