@@ -53,7 +53,7 @@ class ServiceForm(KernModelForm):
                 "14 Ziffern; leer lassen oder als eigene Leistung kennzeichnen, wenn sie nicht im Katalog steht."
             ),
             "maturity_level": _(
-                "Reifegradmodell 1.1: 0 Offline, 1 Information, 2 Formular-Assistent, 3 Online-Leistung, 4 Online-Transaktion. Modell 2.0: Stufen 0–7."
+                "Reifegradmodell 1.1: 0 Offline, 1 Information, 2 Formular-Assistent, 3 Online-Leistung, 4 Online-Transaktion. Modell 2.0: Stufe 0 nur offline verfügbar; 1–3 Frontend-Digitalisierung, Online-Antragsdienst; 4–6 Prozessorientierung, Datenzentrierung und durchgängige Umsetzung in der Verwaltung; 7 vollständig Ende-zu-Ende."
             ),
         }
 

@@ -127,36 +127,11 @@ class MaturityModel(models.TextChoices):
 
 MAX_LEVEL = {MaturityModel.V1_1: 4, MaturityModel.V2_0: 7}
 
-LEVEL_NAMES_1_1 = {
-    0: "Offline",
-    1: "Information",
-    2: "Formular-Assistent",
-    3: "Online-Leistung",
-    4: "Online-Transaktion",
-}
-# Reifegradmodell 2.0 (from July 2025): the official names of its levels were not available;
-# the labels describe the groups the model defines.
-LEVEL_NAMES_2_0 = {
-    0: "Stufe 0 (Frontend)",
-    1: "Stufe 1 (Frontend)",
-    2: "Stufe 2 (Frontend)",
-    3: "Stufe 3 (Online-Antragsdienst)",
-    4: "Stufe 4 (Prozessorientierung)",
-    5: "Stufe 5 (Datenzentrierung)",
-    6: "Stufe 6 (durchgängig digitale Bearbeitung)",
-    7: "Stufe 7 (Ende-zu-Ende digital)",
-}
-
 
 def level_name(level: int | None, version: str) -> str:
-    if level is None:
-        return "–"
-    names = LEVEL_NAMES_2_0 if version == MaturityModel.V2_0 else LEVEL_NAMES_1_1
-    return (
-        f"{level} – {names.get(level, '?')}"
-        if version != MaturityModel.V2_0
-        else names.get(level, str(level))
-    )
+    from wandelwerk.ozg.levels import level_name as name
+
+    return name(level, version)
 
 
 leika_key_validator = RegexValidator(r"^\d{14}$", _("Ein LeiKa-Schlüssel hat genau 14 Ziffern."))

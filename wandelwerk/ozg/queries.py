@@ -138,11 +138,22 @@ def filter_priorities(
 
 
 @dataclass(frozen=True)
+class ModelBoard:
+    """The services rated in one maturity model, counted on its own scale."""
+
+    version: str
+    label: str
+    max_level: int
+    total: int
+    by_topic: list[tuple[str, dict[int, int]]]
+    by_group: list[tuple[str, dict[int, int]]]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     total: int
     compliant: int
-    by_topic: list[tuple[str, dict[int, int]]]
-    by_group: list[tuple[str, dict[int, int]]]
+    models: list[ModelBoard]  # each model with services, 1.1 first
     progress: list[tuple[dt.date, int, int]]  # date, services at level >= 3, services then
 
     @property
@@ -153,25 +164,33 @@ class Dashboard:
 def dashboard(today: dt.date, *, quarters: int = 12) -> Dashboard:
     rows = list(
         AdministrativeService.objects.values_list(
-            "pk", "maturity_level", "topic__name", "target_group", "created_at"
+            "pk", "maturity_level", "topic__name", "target_group", "created_at", "rgm_version"
         )
     )
     total = len(rows)
     compliant = sum(1 for row in rows if row[1] >= 3)
-    topic_levels: dict[str, Counter[int]] = defaultdict(Counter)
-    group_levels: dict[str, Counter[int]] = defaultdict(Counter)
     labels = dict(TargetGroup.choices)
-    for _pk, level, topic, group, _created in rows:
-        topic_levels[topic or str(_("ohne Themenfeld"))][min(level, 4)] += 1
-        group_levels[str(labels.get(group, group))][min(level, 4)] += 1
-    by_topic = sorted(
-        ((t, dict(c)) for t, c in topic_levels.items()), key=lambda x: -sum(x[1].values())
-    )
-    by_group = [
-        (str(labels[g]), dict(group_levels.get(str(labels[g]), Counter())))
-        for g in TargetGroup.values
-    ]
-    return Dashboard(total, compliant, by_topic, by_group, progress(rows, today, quarters))
+    models = []
+    for version, label in MaturityModel.choices:
+        mine = [row for row in rows if row[5] == version]
+        if not mine:
+            continue
+        top = MAX_LEVEL[MaturityModel(version)]
+        topic_levels: dict[str, Counter[int]] = defaultdict(Counter)
+        group_levels: dict[str, Counter[int]] = defaultdict(Counter)
+        for _pk, level, topic, group, _created, _v in mine:
+            topic_levels[topic or str(_("ohne Themenfeld"))][min(level, top)] += 1
+            group_levels[str(labels.get(group, group))][min(level, top)] += 1
+        by_topic = sorted(
+            ((t, dict(c)) for t, c in topic_levels.items()), key=lambda x: -sum(x[1].values())
+        )
+        by_group = [
+            (str(labels[g]), dict(group_levels.get(str(labels[g]), Counter())))
+            for g in TargetGroup.values
+        ]
+        models.append(ModelBoard(version, str(label), top, len(mine), by_topic, by_group))
+    history = [row[:5] for row in rows]
+    return Dashboard(total, compliant, models, progress(history, today, quarters))
 
 
 def quarter_ends(today: dt.date, quarters: int) -> list[dt.date]:

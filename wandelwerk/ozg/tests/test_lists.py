@@ -188,3 +188,27 @@ def test_service_page_names_the_channels_in_german(client, users, home):
     client.force_login(users["viewer"])
     page = client.get(url("service_detail", home, s.pk)).content.decode()
     assert "vor Ort, online" in page and "office" not in page
+
+
+@pytest.mark.django_db
+def test_each_maturity_model_is_counted_on_its_own_scale(client, users, home):
+    from wandelwerk.ozg.levels import level_name
+
+    with tenancy.activate(home):
+        service("Alt", maturity_level=4)
+        service("Neu", maturity_level=6, rgm_version="2.0", target_level=7)
+        board = queries.dashboard(dt.date(2026, 11, 20))
+    assert [(m.version, m.max_level, m.total) for m in board.models] == [
+        ("1.1", 4, 1),
+        ("2.0", 7, 1),
+    ]
+    [_, new] = board.models
+    assert dict(new.by_group)["Bürger"] == {6: 1}  # not folded into level 4
+    client.force_login(users["viewer"])
+    page = client.get(url("dashboard", home)).content.decode()
+    assert "Reifegradmodell 2.0 (Stufen 0–7): 1 Leistung" in page
+    assert "Stufe 6 (Prozessorientierung, Datenzentrierung und durchgängige Umsetzung" in page
+    assert level_name(0, "2.0") == "Stufe 0 (nur offline verfügbar)"
+    assert level_name(2, "2.0") == "Stufe 2 (Frontend-Digitalisierung, Online-Antragsdienst)"
+    assert level_name(7, "2.0") == "Stufe 7 (vollständig Ende-zu-Ende)"
+    assert level_name(4, "1.1") == "4 – Online-Transaktion"

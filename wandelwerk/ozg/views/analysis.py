@@ -20,16 +20,9 @@ from wandelwerk.core.charts.lines import line_chart
 from wandelwerk.core.xlsx import csv_response, xlsx_response
 from wandelwerk.ozg import logic, queries
 from wandelwerk.ozg.forms import PriorityFilterForm, WeightsForm
+from wandelwerk.ozg.levels import level_name, short_name
 from wandelwerk.ozg.queries import PriorityRow
 from wandelwerk.tenants.views import MunicipalityMixin
-
-LEVEL_SERIES = [
-    "0 Offline",
-    "1 Information",
-    "2 Formular-Assistent",
-    "3 Online-Leistung",
-    "4 Online-Transaktion (und höher)",
-]
 
 PRIORITY_EXPORT: list[tuple[str, Any]] = [
     ("Rang", lambda r: r.rank),
@@ -121,39 +114,53 @@ class DashboardView(MunicipalityMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         today: dt.date = timezone.localdate()
         board = queries.dashboard(today)
-        levels = range(5)
-        topic_rows = [
-            (name, [counts.get(level, 0) for level in levels]) for name, counts in board.by_topic
-        ]
-        group_rows = [
-            (name, [counts.get(level, 0) for level in levels]) for name, counts in board.by_group
-        ]
+        models = []
+        for model in board.models:
+            levels = range(model.max_level + 1)
+            series = [short_name(level, model.version) for level in levels]
+            topic_rows = [
+                (name, [counts.get(level, 0) for level in levels])
+                for name, counts in model.by_topic
+            ]
+            group_rows = [
+                (name, [counts.get(level, 0) for level in levels])
+                for name, counts in model.by_group
+            ]
+            ident = model.version.replace(".", "-")
+            models.append(
+                {
+                    "model": model,
+                    "ident": ident,
+                    "series": series,
+                    "levels": [level_name(level, model.version) for level in levels],
+                    "topic_rows": topic_rows,
+                    "group_rows": group_rows,
+                    "topic_chart": stacked_bars(
+                        topic_rows,
+                        series,
+                        title=_("Leistungen je Themenfeld nach Stufe (%(m)s)") % {"m": model.label},
+                        ident=f"ozg-topic-{ident}",
+                    ),
+                    "group_chart": stacked_bars(
+                        group_rows,
+                        series,
+                        title=_("Leistungen je Zielgruppe nach Stufe (%(m)s)") % {"m": model.label},
+                        ident=f"ozg-group-{ident}",
+                        label_width=130,
+                    ),
+                }
+            )
         progress = [
             (date, 100 * compliant / existing) for date, compliant, existing in board.progress
         ]
         context.update(
             board=board,
             share=round(100 * board.share, 1),
-            topic_rows=topic_rows,
-            group_rows=group_rows,
+            models=models,
             progress=[
                 (date, compliant, existing, 100 * compliant / existing)
                 for date, compliant, existing in board.progress
             ],
-            series=LEVEL_SERIES,
-            topic_chart=stacked_bars(
-                topic_rows,
-                LEVEL_SERIES,
-                title=_("Leistungen je Themenfeld nach Reifegrad"),
-                ident="ozg-topic",
-            ),
-            group_chart=stacked_bars(
-                group_rows,
-                LEVEL_SERIES,
-                title=_("Leistungen je Zielgruppe nach Reifegrad"),
-                ident="ozg-group",
-                label_width=130,
-            ),
             progress_chart=line_chart(
                 progress,
                 title=_("Anteil OZG-konformer Leistungen (Reifegrad 3 oder mehr)"),
