@@ -26,6 +26,8 @@ MUNICIPALITIES: list[dict[str, Any]] = [
         "ags": "05999001",
         "land": "NW",
         "population": 25_300,
+        "tier": "mittlere",
+        "kreis": "Kreis Musterland",
     },
     {
         "slug": "beispieldorf",
@@ -33,6 +35,8 @@ MUNICIPALITIES: list[dict[str, Any]] = [
         "ags": "05999002",
         "land": "NW",
         "population": 4_100,
+        "tier": "gemeinde",
+        "kreis": "Kreis Musterland",
     },
 ]
 

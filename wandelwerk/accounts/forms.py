@@ -15,8 +15,8 @@ from django.contrib.auth.forms import (
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.accounts.queries import consultant_candidates
-from wandelwerk.core.forms import KernForm, KernFormMixin
-from wandelwerk.tenants.models import Land, Municipality
+from wandelwerk.core.forms import KernForm, KernFormMixin, KernModelForm
+from wandelwerk.tenants.models import Land, Municipality, Tier
 from wandelwerk.tenants.roles import Role
 
 
@@ -54,6 +54,18 @@ class MunicipalityForm(KernForm):
     )
     land = forms.ChoiceField(label=_("Bundesland"), choices=Land.choices, initial=Land.NW)
     population = forms.IntegerField(label=_("Einwohnerzahl"), min_value=0, initial=0)
+    tier = forms.ChoiceField(
+        label=_("Stellung im Aufgabenmodell"),
+        choices=Tier.choices,
+        initial=Tier.GEMEINDE,
+        help_text=_("Nach § 4 GO NRW; bestimmt, welche Leistungen die Kommune selbst erbringt."),
+    )
+    kreis = forms.CharField(
+        label=_("Kreis"),
+        max_length=120,
+        required=False,
+        help_text=_("Leer bei kreisfreien Städten."),
+    )
     consultants = forms.ModelMultipleChoiceField(
         label=_("Beraterinnen und Berater"),
         queryset=get_user_model().objects.none(),
@@ -80,6 +92,14 @@ class MunicipalityForm(KernForm):
         if Municipality.objects.filter(slug=slug).exists():
             raise forms.ValidationError(_("Dieser Kurzname ist bereits vergeben."))
         return slug
+
+
+class MunicipalityDataForm(KernModelForm):
+    """A municipality's master data, as the provider keeps it."""
+
+    class Meta:
+        model = Municipality
+        fields = ["name", "ags", "land", "population", "tier", "kreis"]
 
 
 class ConsultantsForm(KernForm):

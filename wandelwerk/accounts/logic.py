@@ -27,13 +27,17 @@ def create_municipality(
     ags: str = "",
     land: str = "NW",
     population: int = 0,
+    tier: str = "gemeinde",
+    kreis: str = "",
 ) -> Municipality:
     slug = slugify(slug)
     if not slug:
         raise MembershipError("Der Kurzname darf nicht leer sein.")
     if Municipality.objects.filter(slug=slug).exists():
         raise MembershipError(f"Es gibt bereits eine Kommune mit dem Kurznamen „{slug}“.")
-    municipality = Municipality(slug=slug, name=name, ags=ags, land=land, population=population)
+    municipality = Municipality(
+        slug=slug, name=name, ags=ags, land=land, population=population, tier=tier, kreis=kreis
+    )
     municipality.full_clean()
     municipality.save()
     record(
@@ -44,6 +48,24 @@ def create_municipality(
         after=snapshot(municipality),
     )
     return municipality
+
+
+@transaction.atomic
+def save_municipality(*, actor: Any, municipality: Municipality, values: dict[str, Any]) -> None:
+    """Change a municipality's master data (validated, audited)."""
+    before = snapshot(municipality)
+    for key, value in values.items():
+        setattr(municipality, key, value)
+    municipality.full_clean()
+    municipality.save()
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=municipality,
+        municipality=municipality,
+        before=before,
+        after=snapshot(municipality),
+    )
 
 
 @transaction.atomic

@@ -34,6 +34,11 @@ urlpatterns = [
         name="second_factor_verify",
     ),
     path("kommunen/neu/", provider.MunicipalityCreateView.as_view(), name="municipality_create"),
+    path(
+        "kommunen/<slug:slug>/stammdaten/",
+        provider.MunicipalityDataView.as_view(),
+        name="municipality_data",
+    ),
     path("konten/", provider.AccountsView.as_view(), name="accounts"),
     path("konten/einladen/", provider.ProviderInviteView.as_view(), name="account_invite"),
     path("konten/<int:pk>/aktiv/", provider.AccountActiveView.as_view(), name="account_active"),

@@ -165,7 +165,7 @@ def build_demo(stdout: Any) -> None:
                 )
     for slug, name, population in PEERS:
         municipality = Municipality.objects.filter(slug=slug).first() or create_municipality(
-            actor=None, slug=slug, name=name, population=population
+            actor=None, slug=slug, name=name, population=population, kreis="Kreis Musterland"
         )
         with tenancy.activate(municipality):
             if not Assessment.objects.exists():

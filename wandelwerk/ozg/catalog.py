@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from wandelwerk.ozg.carriers import carrier_of
 from wandelwerk.ozg.models import LeikaEntry, LifeSituation, OzgService, Topic
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "catalogs" / "ozg"
@@ -73,9 +74,14 @@ def load_catalog(directory: Path = CATALOG_DIR) -> CatalogCounts:
         update_fields=["name", "life_situation", "topic"],
     )
 
+    topic_of = {s.ozg_id: s.topic_id for s in services}
     keyed: list[LeikaEntry] = []
     unkeyed: list[LeikaEntry] = []
     for r in _rows(directory, "leika_leistungen_ozg_zuordnung.csv"):
+        ozg_id = int(r["ozg_id"]) if r["ozg_id"] else None
+        carrier, source = carrier_of(
+            r["leika_typ"], r["bezeichnung"], r["leika_schluessel"], topic_of.get(ozg_id or 0)
+        )
         entry = LeikaEntry(
             leika_key=r["leika_schluessel"] or None,
             in_leika=r["im_leika"] == "ja",
@@ -86,7 +92,9 @@ def load_catalog(directory: Path = CATALOG_DIR) -> CatalogCounts:
             laws_short=r["gesetze_kuerzel"],
             laws=r["gesetze"],
             legal_basis=r["rechtsgrundlagen"],
-            ozg_service_id=int(r["ozg_id"]) if r["ozg_id"] else None,
+            ozg_service_id=ozg_id,
+            carrier=carrier,
+            carrier_source=source[:300],
         )
         (keyed if entry.leika_key else unkeyed).append(entry)
     fields = [
@@ -99,6 +107,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> CatalogCounts:
         "laws",
         "legal_basis",
         "ozg_service",
+        "carrier",
+        "carrier_source",
     ]
     LeikaEntry.objects.bulk_create(
         keyed,
@@ -113,4 +123,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> CatalogCounts:
     LeikaEntry.objects.bulk_create(
         [e for e in unkeyed if (e.name, e.ozg_service_id) not in existing]
     )
+    for e in unkeyed:  # the unkeyed ones already there follow a changed assignment too
+        LeikaEntry.objects.filter(
+            leika_key__isnull=True, name=e.name, ozg_service_id=e.ozg_service_id
+        ).exclude(carrier=e.carrier).update(carrier=e.carrier, carrier_source=e.carrier_source)
     return counts()

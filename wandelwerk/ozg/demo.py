@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from wandelwerk.organisation.models import ITSystem, OrgUnit
 from wandelwerk.ozg import demo_data as data
+from wandelwerk.ozg.carriers import carries
 from wandelwerk.ozg.catalog import is_loaded, load_catalog
 from wandelwerk.ozg.logic import service_from_entry, standard_entries
 from wandelwerk.ozg.models import (
@@ -102,6 +103,8 @@ def _add_core(ctx: Context, entries: dict[str, LeikaEntry]) -> None:
         if ctx.town.small and core.small_unit is None:
             continue
         entry = entries[core.leika_key]
+        if not carries(ctx.municipality, entry.carrier, entry.leika_type):
+            continue  # the Kreis or another body carries it out for this town
         service = service_from_entry(entry, ctx.municipality)
         level = core.level
         if ctx.town.small and not core.efa and level > 0 and ctx.rng.random() < 0.45:

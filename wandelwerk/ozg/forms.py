@@ -176,6 +176,10 @@ class CatalogSearchForm(KernForm):
         required=False,
         empty_label=_("alle"),
     )
+    alle = forms.BooleanField(
+        label=_("auch Leistungen zeigen, die andere ausführen (Kreis, Land, Kammern)"),
+        required=False,
+    )
 
 
 class StandardSetForm(KernForm):

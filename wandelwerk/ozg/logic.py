@@ -19,6 +19,7 @@ from wandelwerk.audit.logic import (
     snapshot,
 )
 from wandelwerk.audit.models import Action
+from wandelwerk.ozg.carriers import carries
 from wandelwerk.ozg.models import (
     AdministrativeService,
     LeikaEntry,
@@ -26,7 +27,6 @@ from wandelwerk.ozg.models import (
     Milestone,
     PriorityWeights,
     TargetGroup,
-    is_municipal_type,
 )
 from wandelwerk.tenants.tenancy import require_municipality
 
@@ -51,8 +51,10 @@ def service_from_entry(entry: LeikaEntry, municipality: Any) -> AdministrativeSe
 
 @transaction.atomic
 def adopt_entries(*, actor: Any, entries: Iterable[LeikaEntry]) -> list[AdministrativeService]:
-    """Add catalogue entries to the register; entries already there are skipped."""
+    """Add catalogue entries to the register; entries already there, and entries another body
+    carries out (the Kreis, the Land, a chamber: see ``carriers``), are skipped."""
     municipality = require_municipality()
+    entries = [e for e in entries if carries(municipality, e.carrier, e.leika_type)]
     present = set(
         AdministrativeService.objects.exclude(leika_key="").values_list("leika_key", flat=True)
     )
@@ -85,14 +87,16 @@ def adopt_entries(*, actor: Any, entries: Iterable[LeikaEntry]) -> list[Administ
 def standard_entries(
     *, topic_ids: Iterable[int] = (), object_level_only: bool = False
 ) -> list[LeikaEntry]:
-    """The standard set of a Kommune: LeiKa entries of Typ 2/3, 4 and 5 (Land or Kommune carry them out)."""
+    """The standard set of the current municipality: the LeiKa entries it carries out itself
+    (in NRW by its tier in the task model; elsewhere Typ 2/3, 4 and 5)."""
+    municipality = require_municipality()
     queryset = LeikaEntry.objects.select_related("ozg_service").order_by("name")
     topics = list(topic_ids)
     if topics:
         queryset = queryset.filter(ozg_service__topic_id__in=topics)
     if object_level_only:
         queryset = queryset.filter(leika_key__endswith="000000")
-    return [e for e in queryset if is_municipal_type(e.leika_type)]
+    return [e for e in queryset if carries(municipality, e.carrier, e.leika_type)]
 
 
 @transaction.atomic

@@ -64,6 +64,18 @@ class OzgService(models.Model):
         return f"{self.name} ({self.ozg_id})"
 
 
+class Carrier(models.TextChoices):
+    """Who carries a LeiKa service out in NRW (assigned by ``carriers.py``)."""
+
+    GEMEINDE = "gemeinde", _("jede Gemeinde")
+    MITTLERE = "mittlere", _("ab Mittlerer kreisangehöriger Stadt")
+    GROSSE = "grosse", _("ab Großer kreisangehöriger Stadt")
+    KREIS = "kreis", _("Kreis und kreisfreie Stadt")
+    LAND = "land", _("Land")
+    BUND = "bund", _("Bund")
+    ANDERE = "andere", _("andere Stelle (Kammer u. a.)")
+
+
 class LeikaEntry(models.Model):
     """A single administrative service of the LeiKa, with its key, type and legal basis."""
 
@@ -81,6 +93,11 @@ class LeikaEntry(models.Model):
     ozg_service = models.ForeignKey(
         OzgService, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
     )
+    # Who carries it out in NRW (``carriers.py``), with the source that says so.
+    carrier = models.CharField(
+        _("Träger in NRW"), max_length=20, blank=True, db_index=True, choices=Carrier.choices
+    )
+    carrier_source = models.CharField(_("Quelle der Zuordnung"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("LeiKa-Leistung")

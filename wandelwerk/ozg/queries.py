@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from wandelwerk.ozg.carriers import carries
 from wandelwerk.ozg.models import (
     MAX_LEVEL,
     AdministrativeService,
@@ -83,9 +84,15 @@ class PriorityRow:
 
 
 def priority_rows(municipality: Any) -> list[PriorityRow]:
-    """Every service below its target, ranked by priority (highest first)."""
+    """Every service below its target that the municipality carries out itself (not those of
+    the Kreis, the Land or a chamber), ranked by priority (highest first)."""
     w = weights(municipality)
-    rows = list(services())
+    rows = [
+        s
+        for s in services().select_related("leika_entry")
+        if s.leika_entry is None
+        or carries(municipality, s.leika_entry.carrier, s.leika_entry.leika_type)
+    ]
     max_hours = max((s.workload_hours or 0 for s in rows), default=0.0)
     scored = []
     for s in rows:

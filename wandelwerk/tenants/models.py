@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,16 @@ class Land(models.TextChoices):
     TH = "TH", "Thüringen"
 
 
+class Tier(models.TextChoices):
+    """Where a municipality stands in NRW's tiered task model (§ 4 GO NRW): the larger a
+    kreisangehörige town, the more of the Kreis's tasks it carries out itself."""
+
+    GEMEINDE = "gemeinde", _("kreisangehörige Gemeinde")
+    MITTLERE = "mittlere", _("Mittlere kreisangehörige Stadt")
+    GROSSE = "grosse", _("Große kreisangehörige Stadt")
+    KREISFREI = "kreisfrei", _("kreisfreie Stadt")
+
+
 class Municipality(models.Model):
     slug = models.SlugField(_("Kurzname"), max_length=60, unique=True)
     name = models.CharField(_("Name"), max_length=200)
@@ -60,6 +71,19 @@ class Municipality(models.Model):
     )
     land = models.CharField(_("Bundesland"), max_length=2, choices=Land.choices, default=Land.NW)
     population = models.PositiveIntegerField(_("Einwohnerzahl"), default=0)
+    tier = models.CharField(
+        _("Stellung im Aufgabenmodell"),
+        max_length=20,
+        choices=Tier.choices,
+        default=Tier.GEMEINDE,
+        help_text=_(
+            "Nach § 4 GO NRW: bestimmt, welche Leistungen die Kommune selbst erbringt und "
+            "welche der Kreis oder das Land."
+        ),
+    )
+    kreis = models.CharField(
+        _("Kreis"), max_length=120, blank=True, help_text=_("Leer bei kreisfreien Städten.")
+    )
     size_class = models.CharField(
         _("Größenklasse"), max_length=2, choices=SizeClass.choices, default=SizeClass.S
     )
@@ -95,6 +119,10 @@ class Municipality(models.Model):
         if self.population:
             self.size_class = SizeClass.for_population(self.population)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> None:
+        if self.tier == Tier.KREISFREI and self.kreis:
+            raise ValidationError({"kreis": _("Eine kreisfreie Stadt gehört zu keinem Kreis.")})
 
 
 class Membership(models.Model):

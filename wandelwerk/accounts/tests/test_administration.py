@@ -21,12 +21,15 @@ def test_provider_admin_creates_a_municipality_with_consultants(client, users):
             "ags": "05999002",
             "land": "NW",
             "population": "31000",
+            "tier": "mittlere",
+            "kreis": "Kreis Wesel",
             "consultants": [consultant.pk],
         },
     )
     assert response.status_code == 302
     municipality = Municipality.objects.get(slug="neustadt")
     assert municipality.size_class == SizeClass.M
+    assert (municipality.tier, municipality.kreis) == ("mittlere", "Kreis Wesel")
     assert Membership.objects.filter(
         user=consultant, municipality=municipality, role="consultant"
     ).exists()
@@ -40,7 +43,14 @@ def test_create_form_rejects_a_bad_ags_and_a_taken_slug(client, users, home):
     client.force_login(users["provider_admin"])
     response = client.post(
         reverse("accounts:municipality_create"),
-        {"name": "X", "slug": "heimstadt", "ags": "123", "land": "NW", "population": "1"},
+        {
+            "name": "X",
+            "slug": "heimstadt",
+            "ags": "123",
+            "land": "NW",
+            "population": "1",
+            "tier": "gemeinde",
+        },
     )
     page = response.content.decode()
     assert (
@@ -56,7 +66,7 @@ def test_only_provider_admins_create_municipalities(client, users, role):
     assert (
         client.post(
             reverse("accounts:municipality_create"),
-            {"name": "X", "slug": "x", "land": "NW", "population": "1"},
+            {"name": "X", "slug": "x", "land": "NW", "population": "1", "tier": "gemeinde"},
         ).status_code
         == 403
     )
@@ -88,3 +98,30 @@ def test_create_municipality_command():
     assert Municipality.objects.get(slug="bergheim").name == "Bergheim"
     with pytest.raises(CommandError, match="bereits"):
         call_command("create_municipality", "bergheim", "Bergheim")
+
+
+@pytest.mark.django_db
+def test_the_provider_keeps_a_municipality_s_tier_and_kreis_refusing_stale_saves(
+    client, users, home
+):
+    from wandelwerk.core.forms import fingerprint
+
+    url = reverse("accounts:municipality_data", args=[home.slug])
+    client.force_login(users["municipality_admin"])
+    assert client.get(url).status_code == 403
+    client.force_login(users["provider_admin"])
+    assert "Stellung im Aufgabenmodell" in client.get(url).content.decode()
+    data = {"name": home.name, "ags": "", "land": "NW", "population": "62000"}
+    stand = fingerprint(home)
+    response = client.post(
+        url, {**data, "tier": "kreisfrei", "kreis": "Kreis Soest", "_stand": stand}
+    )
+    assert "Eine kreisfreie Stadt gehört zu keinem Kreis." in response.content.decode()
+    client.post(url, {**data, "tier": "grosse", "kreis": "Kreis Soest", "_stand": stand})
+    home.refresh_from_db()
+    assert (home.tier, home.kreis, home.population) == ("grosse", "Kreis Soest", 62000)
+    # a form loaded before that save is refused, nothing lost
+    response = client.post(url, {**data, "tier": "gemeinde", "kreis": "", "_stand": stand})
+    assert "inzwischen an anderer Stelle geändert" in response.content.decode()
+    home.refresh_from_db()
+    assert home.tier == "grosse"

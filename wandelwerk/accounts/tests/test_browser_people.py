@@ -27,6 +27,7 @@ def test_the_people_pages_are_accessible(page, users, home):
         ("accounts:accounts", []),
         ("accounts:account_invite", []),
         ("accounts:municipality_create", []),
+        ("accounts:municipality_data", [home.slug]),
     ]:
         page.goto(page.base_url + reverse(name, args=args))
         assert_accessible(page, name)

@@ -211,6 +211,7 @@ def test_a_new_municipality_gets_its_first_admin_invited(client, users):
             "slug": "neustadt",
             "land": "NW",
             "population": "31000",
+            "tier": "mittlere",
             "admin_email": "it@neustadt.de",
             "admin_name": "Kim Neu",
         },

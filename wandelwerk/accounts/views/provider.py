@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -16,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from wandelwerk.accounts import logic, people, second_factor
-from wandelwerk.accounts.forms import InviteForm, MunicipalityForm
+from wandelwerk.accounts.forms import InviteForm, MunicipalityDataForm, MunicipalityForm
 from wandelwerk.accounts.queries import accounts
 from wandelwerk.accounts.views.members import tell
+from wandelwerk.core.editing import Stale, refuse_stale, stand_context, unbound
+from wandelwerk.tenants.models import Municipality
 from wandelwerk.tenants.roles import Role
 from wandelwerk.tenants.views import ProviderAdminRequiredMixin
 
@@ -38,6 +42,8 @@ class MunicipalityCreateView(ProviderAdminRequiredMixin, FormView):
                 ags=data["ags"],
                 land=data["land"],
                 population=data["population"],
+                tier=data["tier"],
+                kreis=data["kreis"],
                 consultants=list(data["consultants"]),
                 admin_email=data["admin_email"],
                 admin_name=data["admin_name"],
@@ -51,6 +57,49 @@ class MunicipalityCreateView(ProviderAdminRequiredMixin, FormView):
         if invitation is not None:
             tell(self.request, invitation)
         return redirect("overview:index", municipality.slug)
+
+
+class MunicipalityDataView(ProviderAdminRequiredMixin, FormView):
+    """The provider edits a municipality's master data (refusing a stale save)."""
+
+    template_name = "core/object_form.html"
+    form_class = MunicipalityDataForm
+    stale: Stale | None = None
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.object = get_object_or_404(Municipality, slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = copy.copy(self.object)
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(stand_context(self.object, context["form"], unbound(self), self.stale))
+        context.update(
+            heading=_("Stammdaten von %(name)s") % {"name": self.object.name},
+            cancel_url=reverse("overview:index", args=[self.object.slug]),
+            breadcrumbs=[{"label": _("Stammdaten von %(name)s") % {"name": self.object.name}}],
+        )
+        return context
+
+    def form_valid(self, form: MunicipalityDataForm) -> HttpResponse:
+        self.stale = refuse_stale(self.request, form, self.object, unbound(self))
+        if self.stale:
+            return self.form_invalid(form)
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            logic.save_municipality(
+                actor=self.request.user, municipality=self.object, values=values
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Gespeichert."))
+        return redirect("overview:index", self.object.slug)
 
 
 class AccountsView(ProviderAdminRequiredMixin, TemplateView):

@@ -61,6 +61,7 @@ def test_from_bootstrap_to_a_first_digicheck(monkeypatch, capsys):
             "ags": "05999003",
             "land": "NW",
             "population": "24000",
+            "tier": "gemeinde",
             "admin_email": "digital@neustadt.de",
             "admin_name": "Dana Digital",
         },

@@ -63,6 +63,8 @@ class LeikaEntryFactory(factory.django.DjangoModelFactory):
     leika_key = factory.Sequence(lambda n: f"{99_000_000_000_000 + n:014d}")
     name = factory.Sequence(lambda n: f"LeiKa-Leistung {n}")
     ozg_service = factory.SubFactory(OzgServiceFactory)
+    leika_type = "5"
+    carrier = "gemeinde"  # every municipality carries it out
 
 
 class AdministrativeServiceFactory(factory.django.DjangoModelFactory):

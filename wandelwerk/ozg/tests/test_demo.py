@@ -68,7 +68,6 @@ def test_services_sit_in_the_unit_that_does_them(musterstadt):
     assert unit_of("Baugenehmigung Erteilung") == "Bauordnung"
     assert unit_of("Gewerbe Anmeldung") == "Ordnungsamt und Gewerbe"
     assert unit_of("Hundesteuer Festsetzung") == "Steuern und Abgaben"
-    assert unit_of("Kindertagesstätte Aufnahme") == "Kindertagesbetreuung"
     meldewesen = AdministrativeService.objects.get(name="Wohnsitz Anmeldung")
     assert meldewesen.it_system is not None
     assert meldewesen.it_system.name == "Einwohnermeldeverfahren"
@@ -130,3 +129,11 @@ def test_running_the_demo_again_changes_nothing(built):
     demo.build_demo(out)
     assert (snapshot(), MaturityChange.objects.unscoped().count()) == before
     assert out.getvalue() == ""
+
+
+def test_the_register_holds_only_what_the_town_s_tier_carries_out(musterstadt):
+    # Musterstadt is a Mittlere kreisangehörige Stadt: its own Bauaufsicht, but no
+    # Gesundheitsamt, no Ausländerbehörde, no chamber's examinations
+    carriers = set(AdministrativeService.objects.values_list("leika_entry__carrier", flat=True))
+    assert carriers <= {"gemeinde", "mittlere", None}
+    assert not AdministrativeService.objects.filter(name__startswith="Gesellenprüfung").exists()

@@ -212,3 +212,24 @@ def test_each_maturity_model_is_counted_on_its_own_scale(client, users, home):
     assert level_name(2, "2.0") == "Stufe 2 (Frontend-Digitalisierung, Online-Antragsdienst)"
     assert level_name(7, "2.0") == "Stufe 7 (vollständig Ende-zu-Ende)"
     assert level_name(4, "1.1") == "4 – Online-Transaktion"
+
+
+@pytest.mark.django_db
+def test_the_priority_list_holds_only_what_the_municipality_carries_out(home):
+    from wandelwerk.ozg.tests.factories import LeikaEntryFactory
+
+    kreis = LeikaEntryFactory(
+        name="Ausübung der Heilkunde Erlaubnis", leika_type="2/3", carrier="kreis"
+    )
+    kammer = LeikaEntryFactory(name="Gesellenprüfung", leika_type="2/3", carrier="andere")
+    own = LeikaEntryFactory(name="Hundesteuer Festsetzung", leika_type="4", carrier="gemeinde")
+    with tenancy.activate(home):
+        for entry in (kreis, kammer, own):
+            service(entry.name, leika_entry=entry, leika_key=entry.leika_key)
+        service("Eigene Leistung")  # not in the catalogue: the municipality's own
+        ranked = {r.service.name for r in queries.priority_rows(home)}
+        assert ranked == {"Hundesteuer Festsetzung", "Eigene Leistung"}
+        home.tier = "kreisfrei"
+        assert "Ausübung der Heilkunde Erlaubnis" in {
+            r.service.name for r in queries.priority_rows(home)
+        }

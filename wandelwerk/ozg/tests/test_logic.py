@@ -36,12 +36,25 @@ def test_adopting_skips_what_the_register_holds_and_audits_the_rest(in_home, use
     assert AuditEvent.objects.filter(action=Action.CREATE).count() == 2
 
 
-def test_the_standard_set_holds_the_entries_municipalities_carry_out():
-    LeikaEntryFactory(name="Kommunal", leika_type="2/3", leika_key="99000000000001")
-    LeikaEntryFactory(name="Objekt", leika_type="4", leika_key="99000000000000")
-    LeikaEntryFactory(name="Bund", leika_type="1", leika_key="99000000000002")
-    assert [e.name for e in logic.standard_entries()] == ["Kommunal", "Objekt"]
-    assert [e.name for e in logic.standard_entries(object_level_only=True)] == ["Objekt"]
+def test_the_standard_set_holds_the_entries_the_municipality_s_tier_carries_out(in_home):
+    def entry(name, key, leika_type, carrier):
+        LeikaEntryFactory(name=name, leika_key=key, leika_type=leika_type, carrier=carrier)
+
+    entry("Gemeindlich", "99000000000001", "2/3", "gemeinde")
+    entry("Objekt", "99000000000000", "4", "gemeinde")
+    entry("Bauaufsicht", "99000000000002", "4", "mittlere")
+    entry("Gesundheitsamt", "99000000000003", "2/3", "kreis")
+    entry("Kammer", "99000000000004", "2/3", "andere")
+    entry("Bund", "99000000000005", "1", "bund")
+    names = lambda **kw: [e.name for e in logic.standard_entries(**kw)]  # noqa: E731
+    assert names() == ["Gemeindlich", "Objekt"]  # a kreisangehörige Gemeinde
+    assert names(object_level_only=True) == ["Objekt"]
+    in_home.tier = "mittlere"
+    assert names() == ["Bauaufsicht", "Gemeindlich", "Objekt"]
+    in_home.tier = "kreisfrei"
+    assert names() == ["Bauaufsicht", "Gemeindlich", "Gesundheitsamt", "Objekt"]
+    in_home.land = "BY"  # no assignment outside NRW: the LeiKa type decides
+    assert "Kammer" in names() and "Bund" not in names()
 
 
 def test_saving_a_new_level_keeps_the_history(in_home, users):

@@ -55,10 +55,16 @@ def test_the_shipped_catalogue_is_complete(catalog):
 @pytest.mark.django_db
 def test_catalogue_search_by_name_key_and_ozg_id(client, users, home, catalog):
     client.force_login(users["viewer"])
+    page = client.get(url("catalog", home) + "?q=Hundesteuer").content.decode()
+    assert "Hundesteuer Festsetzung" in page
+    page = client.get(url("catalog", home) + "?q=99102013002000").content.decode()
+    assert "Hundesteuer Festsetzung" in page
+    # the Bauaufsicht's services are the Kreis's for a kreisangehörige Gemeinde: shown on request
     page = client.get(url("catalog", home) + "?q=Abbruchgenehmigung").content.decode()
-    assert "Abbruchgenehmigung Erteilung" in page
-    page = client.get(url("catalog", home) + "?q=99012001001000").content.decode()
-    assert "Abbruchgenehmigung Erteilung" in page
+    assert "Abbruchgenehmigung Erteilung" not in page
+    page = client.get(url("catalog", home) + "?q=Abbruchgenehmigung&alle=on").content.decode()
+    assert "Abbruchgenehmigung Erteilung" in page and "ab Mittlerer kreisangehöriger Stadt" in page
+    assert "führt eine andere Stelle aus" in page
     ozg_id = LeikaEntry.objects.get(leika_key="99012001001000").ozg_service_id
     page = client.get(url("catalog", home) + f"?q={ozg_id}").content.decode()
     assert url("catalog_service", home, ozg_id) in page
@@ -77,29 +83,42 @@ def test_browse_by_topic(client, users, home, catalog):
 
 
 @pytest.mark.django_db
-def test_adopt_one_entry_and_not_twice(client, users, home, catalog):
-    entry = LeikaEntry.objects.get(leika_key="99012001001000")
+def test_adopt_one_entry_and_not_twice_and_not_what_another_body_carries_out(
+    client, users, home, catalog
+):
+    entry = LeikaEntry.objects.get(leika_key="99102013002000")  # Hundesteuer Festsetzung
     client.force_login(users["editor"])
     client.post(url("adopt", home), {"entry": entry.pk})
     client.post(url("adopt", home), {"entry": entry.pk})
     with tenancy.activate(home):
         service = AdministrativeService.objects.get()
-    assert service.leika_key == "99012001001000" and service.topic is not None
+    assert service.leika_key == "99102013002000" and service.topic is not None
+    permit = LeikaEntry.objects.get(leika_key="99012001001000")  # Abbruchgenehmigung: Bauaufsicht
+    page = client.post(url("adopt", home), {"entry": permit.pk}, follow=True).content.decode()
+    assert "Nicht übernommen" in page and "ab Mittlerer kreisangehöriger Stadt" in page
+    with tenancy.activate(home):
+        assert AdministrativeService.objects.count() == 1
 
 
 @pytest.mark.django_db
-def test_standard_set_takes_types_2_3_4_5(client, users, home, catalog):
+def test_standard_set_takes_what_the_municipality_s_tier_carries_out(client, users, home, catalog):
     from wandelwerk.ozg.models import Topic
 
     client.force_login(users["editor"])
-    topic = Topic.objects.get(name="Umwelt")
+    topic = Topic.objects.get(name="Bauen & Wohnen")
     client.post(url("standard_set", home), {"topics": [topic.pk]})
     with tenancy.activate(home):
         services = list(AdministrativeService.objects.select_related("leika_entry"))
-    assert services and all(s.leika_entry.municipal for s in services)
+    # a kreisangehörige Gemeinde: no building permits (the Kreis's Bauaufsicht), no land register
+    assert services and {s.leika_entry.carrier for s in services} == {"gemeinde"}
     assert all(s.topic_id == topic.pk for s in services)
-    types = {t for s in services for t in s.leika_entry.leika_type.split(", ")}
-    assert "1" not in types or all(s.leika_entry.municipal for s in services)
+    assert not any(s.name.startswith("Baugenehmigung") for s in services)
+    home.tier = "mittlere"
+    home.save()
+    client.post(url("standard_set", home), {"topics": [topic.pk]})
+    with tenancy.activate(home):
+        names = set(AdministrativeService.objects.values_list("name", flat=True))
+    assert "Baugenehmigung Erteilung" in names and not any("Grundbuch" in n for n in names)
 
 
 @pytest.mark.django_db

@@ -15,29 +15,42 @@ from django.views.generic import TemplateView
 
 from wandelwerk.core.params import ids
 from wandelwerk.ozg import logic, queries
+from wandelwerk.ozg.carriers import carried_filter, carries
 from wandelwerk.ozg.forms import CatalogSearchForm, StandardSetForm
 from wandelwerk.ozg.models import AdministrativeService, LeikaEntry, OzgService
 from wandelwerk.tenants.views import MunicipalityMixin
 
 
-class CatalogView(MunicipalityMixin, TemplateView):
+class NotCarriedMixin:
+    municipality: Any
+
+    def not_carried(self, entries: list[LeikaEntry]) -> set[int]:
+        """The entries another body carries out: shown, but not to be adopted."""
+        return {e.pk for e in entries if not carries(self.municipality, e.carrier, e.leika_type)}
+
+
+class CatalogView(MunicipalityMixin, NotCarriedMixin, TemplateView):
     permission_required = "ozg.view"
     template_name = "ozg/catalog.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         form = CatalogSearchForm(self.request.GET or None)
-        q, topic, situation = "", None, None
+        q, topic, situation, everything = "", None, None, False
         if form.is_valid():
             q = form.cleaned_data["q"] or ""
             topic = form.cleaned_data["topic"]
             situation = form.cleaned_data["life_situation"]
+            everything = form.cleaned_data["alle"]
         services, entries = queries.search_catalog(
             q,
             topic_id=topic.pk if topic else None,
             life_situation_id=situation.pk if situation else None,
         )
+        if not everything:  # the services the municipality carries out itself
+            entries = entries.filter(carried_filter(self.municipality))
         searching = bool(q or topic or situation)
+        shown_entries = list(entries[:50]) if searching else []
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -53,7 +66,8 @@ class CatalogView(MunicipalityMixin, TemplateView):
             service_page=Paginator(services, 25).get_page(self.request.GET.get("page"))
             if searching
             else None,
-            entries=list(entries[:50]) if searching else [],
+            entries=shown_entries,
+            not_carried=self.not_carried(shown_entries),
             entry_count=entries.count() if searching else 0,
             adopted=set(
                 AdministrativeService.objects.exclude(leika_key="").values_list(
@@ -67,7 +81,7 @@ class CatalogView(MunicipalityMixin, TemplateView):
         return context
 
 
-class CatalogServiceView(MunicipalityMixin, TemplateView):
+class CatalogServiceView(MunicipalityMixin, NotCarriedMixin, TemplateView):
     permission_required = "ozg.view"
     template_name = "ozg/catalog_service.html"
 
@@ -76,9 +90,11 @@ class CatalogServiceView(MunicipalityMixin, TemplateView):
         service = get_object_or_404(
             OzgService.objects.select_related("topic", "life_situation"), ozg_id=kwargs["ozg_id"]
         )
+        entries = list(service.entries.order_by("leika_key"))
         context.update(
             service=service,
-            entries=service.entries.order_by("leika_key"),
+            entries=entries,
+            not_carried=self.not_carried(entries),
             adopted=set(
                 AdministrativeService.objects.exclude(leika_key="").values_list(
                     "leika_key", flat=True
@@ -102,17 +118,30 @@ class AdoptView(MunicipalityMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        chosen = ids(request.POST.getlist("entry"))
-        created = logic.adopt_entries(
-            actor=request.user,
-            entries=LeikaEntry.objects.filter(pk__in=chosen).select_related("ozg_service"),
+        chosen = list(
+            LeikaEntry.objects.filter(pk__in=ids(request.POST.getlist("entry"))).select_related(
+                "ozg_service"
+            )
         )
+        others = [e for e in chosen if not carries(self.municipality, e.carrier, e.leika_type)]
+        created = logic.adopt_entries(actor=request.user, entries=chosen)
         if created:
             messages.success(
                 request, _("%(n)s Leistung(en) ins Register übernommen.") % {"n": len(created)}
             )
-        else:
+        elif not others:
             messages.info(request, _("Die Leistung steht bereits im Register."))
+        if others:
+            messages.warning(
+                request,
+                _("Nicht übernommen, weil eine andere Stelle sie ausführt: %(list)s")
+                % {
+                    "list": "; ".join(
+                        f"{e.name} ({e.get_carrier_display() or _('nicht zugeordnet')})"
+                        for e in others
+                    )
+                },
+            )
         back = request.POST.get("next", "")
         if back.startswith(f"/k/{self.municipality.slug}/"):
             return redirect(back)
