@@ -43,6 +43,14 @@ class Result:
     total: int
 
 
+def not_asked_rows(assessment: Assessment) -> list[tuple[Question, str]]:
+    """The framework's questions this check does not ask, each with why."""
+    if not assessment.not_asked:
+        return []
+    found = assessment.framework.questions_in_order().filter(key__in=list(assessment.not_asked))
+    return [(q, assessment.not_asked[q.key]) for q in found]
+
+
 def computed_scores(assessment: Assessment) -> dict[str, Any]:
     """The check's scores from its answers, in the form ``Assessment.scores`` stores them."""
     qs = questions(assessment)

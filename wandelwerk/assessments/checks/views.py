@@ -138,6 +138,7 @@ class DetailView(MunicipalityMixin, TemplateView):
             weakest=weakest,
             previous=previous,
             sections=sections.items(),
+            not_asked=queries.not_asked_rows(assessment),
             may_upload=may_upload,
             evidence_max_mb=settings.WANDELWERK_EVIDENCE_MAX_MB,
             evidence_forms={

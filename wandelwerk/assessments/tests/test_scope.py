@@ -132,3 +132,15 @@ def test_numeric_anchors_cover_the_whole_range_without_gaps():
                     )
                 checked += 1
     assert checked >= 1
+
+
+@pytest.mark.django_db
+def test_the_check_s_page_lists_what_it_does_not_ask_and_why(client, users, home, framework):
+    audit = OrgUnitFactory(municipality=home, code="14", name="Rechnungsprüfung")
+    check = create(home, framework, audit)
+    client.force_login(users["viewer"])
+    page = client.get(check.get_absolute_url()).content.decode()
+    section = page[page.index('id="h-not-asked"') :]
+    assert "K-9: Haben die Beschäftigten mit Kundenkontakt" in section
+    assert "die Einheit hat keinen Bürgerkontakt" in section
+    assert "wird nur für die ganze Verwaltung gefragt" in section
