@@ -23,6 +23,15 @@ def test_measure_pages_are_accessible(page, users, home):
             actor=None, template=MeasureTemplate.objects.get(key="e-akte-rollout"), org_unit=unit
         )
         measure = Measure.objects.get(template__key="e-akte-rollout")
+    from wandelwerk.assessments.frameworks.loader import load_all
+    from wandelwerk.assessments.tests.factories import AssessmentFactory, answer_every_question
+    from wandelwerk.measures.logic import recommend
+
+    [framework] = load_all()
+    check = AssessmentFactory(municipality=home, framework=framework, org_unit=unit, approved=True)
+    answer_every_question(check, 0)
+    with tenancy.activate(home):
+        recommend(actor=None, assessment=check)
     login(page, "editor")
     slug = home.slug
     for name, args in [
@@ -34,6 +43,7 @@ def test_measure_pages_are_accessible(page, users, home):
         ("measures:measure_detail", [slug, measure.pk]),
         ("measures:measure_update", [slug, measure.pk]),
         ("measures:measure_delete", [slug, measure.pk]),
+        ("measures:triage", [slug, check.pk]),
     ]:
         page.goto(page.base_url + reverse(name, args=args))
         assert page.locator("h1").count() == 1, name

@@ -17,6 +17,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_scenario_pages_are_accessible(page, users, home):
+    from wandelwerk.assessments.frameworks.loader import load_all
+    from wandelwerk.assessments.tests.factories import (
+        AssessmentFactory,
+        TargetFactory,
+        answer_every_question,
+    )
+
+    [framework] = load_all()
+    check = AssessmentFactory(municipality=home, framework=framework, approved=True)
+    answer_every_question(check, 1)
+    TargetFactory(municipality=home, assessment=check, area_key="process", level=3)
     scenario = ScenarioFactory(municipality=home, name="Basis", periods=10)
     first = MeasureFactory(municipality=home, title="Prozesslandkarte", internal_days=20)
     MeasureFactory(
@@ -40,6 +51,7 @@ def test_scenario_pages_are_accessible(page, users, home):
         ("roadmap:scenario_freeze", [slug, scenario.pk]),
         ("roadmap:measure_standings", [slug, first.pk]),
         ("measures:measure_detail", [slug, first.pk]),
+        ("assessments:results", [slug]),  # with maturity planned against measured
     ]:
         page.goto(page.base_url + reverse(name, args=args))
         assert page.locator("h1").count() == 1, name
