@@ -3,11 +3,13 @@
 from django.urls import include, path
 
 from wandelwerk.core.views import healthz
+from wandelwerk.jobs.views import readyz
 
 TENANT = "k/<slug:municipality_slug>/"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("", include("wandelwerk.accounts.urls")),
     path("sso/", include("wandelwerk.accounts.sso_urls")),
     path("", include("wandelwerk.overview.urls")),

@@ -46,3 +46,23 @@ class Job(TenantModel):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class WorkerBeat(models.Model):
+    """A background worker's sign of life, written every few seconds while it runs (not tenant
+    data: one row per worker process)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    pid = models.PositiveIntegerField(default=0)
+    host = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Lebenszeichen eines Workers")
+        verbose_name_plural = _("Lebenszeichen der Worker")
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid}"

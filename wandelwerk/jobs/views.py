@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from wandelwerk.jobs import queries
 from wandelwerk.jobs.models import Job
 from wandelwerk.tenants.views import MunicipalityMixin
 
@@ -33,4 +34,18 @@ class JobView(MunicipalityMixin, TemplateView):
         ):
             raise Http404
         context["job"] = job
+        context["waiting"] = queries.waiting_reason(job)
         return context
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers and a background worker gave a sign of life within the
+    last minute, 503 otherwise (``/healthz`` checks the web process alone)."""
+    state = queries.worker_state()
+    body = {
+        "status": "ok" if state.alive else "degraded",
+        "database": "ok",
+        "worker": "alive" if state.alive else "missing",
+        "worker_last_seen": state.last_seen.isoformat() if state.last_seen else None,
+    }
+    return JsonResponse(body, status=200 if state.alive else 503)
