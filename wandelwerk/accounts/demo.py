@@ -7,6 +7,7 @@ a password is set only for a new account.
 
 from __future__ import annotations
 
+import os
 from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -17,7 +18,12 @@ from wandelwerk.tenants.models import Membership, Municipality
 from wandelwerk.tenants.roles import Role
 
 DEMO_PASSWORD = "wandelwerk-demo"  # demo only, documented in the README
-DEMO_URL = "http://127.0.0.1:8000/"
+
+
+def demo_url() -> str:
+    """Where the demo is served: ``scripts/start`` serves on 127.0.0.1 and ``$PORT``."""
+    return f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}/"
+
 
 MUNICIPALITIES: list[dict[str, Any]] = [
     {

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from wandelwerk.accounts.demo import DEMO_PASSWORD, DEMO_URL, USERS
+from wandelwerk.accounts.demo import DEMO_PASSWORD, USERS, demo_url
 from wandelwerk.demo.build import build_demo
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 )
             )
         self.stdout.write(
-            f"Anmeldung unter {DEMO_URL} mit dem Passwort „{DEMO_PASSWORD}“ (nur Demo) als:"
+            f"Anmeldung unter {demo_url()} mit dem Passwort „{DEMO_PASSWORD}“ (nur Demo) als:"
         )
         for user in USERS:
             self.stdout.write(f"  {user.username:<22} {user.display_name}")
