@@ -117,7 +117,9 @@ def systems(count: int, codes: list[str], rng: random.Random) -> list[list[Any]]
     return rows
 
 
-def services(municipality: Any, count: int, codes: list[str], rng: random.Random) -> list[list[Any]]:
+def services(
+    municipality: Any, count: int, codes: list[str], rng: random.Random
+) -> list[list[Any]]:
     from wandelwerk.ozg.carriers import carried_filter
     from wandelwerk.ozg.models import LeikaEntry
 
@@ -177,8 +179,8 @@ def build_large(args: argparse.Namespace, rng: random.Random) -> None:
     from wandelwerk.accounts.people import create_user
     from wandelwerk.measures.logic import add_from_template, decide_proposals, recommend
     from wandelwerk.measures.models import Measure, MeasureTemplate, Status
-    from wandelwerk.ozg.models import AdministrativeService
     from wandelwerk.organisation.models import OrgUnit
+    from wandelwerk.ozg.models import AdministrativeService
     from wandelwerk.roadmap.logic import save_scenario
     from wandelwerk.roadmap.planning import plan_scenario
     from wandelwerk.tenants import tenancy
@@ -187,9 +189,13 @@ def build_large(args: argparse.Namespace, rng: random.Random) -> None:
     town = step(
         "Großstadt anlegen",
         lambda: create_municipality(
-            actor=None, slug="grossstadt", name="Großstadt", population=300_000,
-            tier="kreisfrei", ags="05999100",
-        ),  # fmt: skip
+            actor=None,
+            slug="grossstadt",
+            name="Großstadt",
+            population=300_000,
+            tier="kreisfrei",
+            ags="05999100",
+        ),
     )
     user, _ = create_user(
         actor=None, username="skala", email="skala@example.org", name="Skala Bench",
@@ -198,7 +204,10 @@ def build_large(args: argparse.Namespace, rng: random.Random) -> None:
     )  # fmt: skip
     unit_rows = units(args.units)
     codes = [row[0] for row in unit_rows[1:]]
-    step(f"{args.units} Organisationseinheiten (Import)", lambda: imported(town, "org_units", unit_rows))
+    step(
+        f"{args.units} Organisationseinheiten (Import)",
+        lambda: imported(town, "org_units", unit_rows),
+    )
     step(
         f"{args.employees} Beschäftigte (Import)",
         lambda: imported(town, "employees", employees(args.employees, codes, rng)),
@@ -232,7 +241,9 @@ def build_large(args: argparse.Namespace, rng: random.Random) -> None:
         def per_service() -> int:
             """More measures from the catalogue, one per service, up to ``--measures``."""
             template = MeasureTemplate.objects.get(key="serviceportal-anbindung")
-            taken = set(Measure.objects.filter(template=template).values_list("service_id", flat=True))
+            taken = set(
+                Measure.objects.filter(template=template).values_list("service_id", flat=True)
+            )
             for service in AdministrativeService.objects.order_by("pk"):
                 if Measure.objects.filter(status=Status.ACCEPTED).count() >= args.measures:
                     break
@@ -275,7 +286,10 @@ def build_small(args: argparse.Namespace, rng: random.Random) -> None:
         with tenancy.activate(town):
             approved_check(town, None, None, rng)
 
-    step(f"{args.small} kleine Kommunen mit je einem DigiCheck", lambda: [one(i) for i in range(args.small)])
+    step(
+        f"{args.small} kleine Kommunen mit je einem DigiCheck",
+        lambda: [one(i) for i in range(args.small)],
+    )
 
 
 def main() -> None:

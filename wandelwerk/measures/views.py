@@ -279,9 +279,9 @@ class GraphView(MunicipalityMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         items = queries.graph_measures()
-        nodes = [(str(m.pk), str(m), m.area) for m in items]
-        edges = [(str(p.pk), str(m.pk)) for m in items for p in m.prerequisites.all()]
-        across = [(p, m) for m in items for p in m.prerequisites.all() if p.area != m.area]
+        nodes = [(str(n.measure.pk), str(n.measure), n.measure.area) for n in items]
+        edges = [(str(p.pk), str(n.measure.pk)) for n in items for p in n.needs]
+        across = [(p, n.measure) for n in items for p in n.needs if p.area != n.measure.area]
         context.update(
             measures=items,
             edge_count=len(edges),

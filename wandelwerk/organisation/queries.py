@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,6 +95,7 @@ def employee_exit_date(employee: Employee, land: str) -> dt.date | None:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _exit(
     year: int | None,
     month: int | None,
@@ -156,7 +158,7 @@ def overview_figures(
         fte for _pk, _unit, fte, when in records if when is not None and today <= when <= horizon
     ]
     state = disclosure.state_key(records)
-    wave = retirement_wave(municipality, today, exact=exact, records=records)
+    wave = retirement_wave(municipality, today, exact=exact, records=records, state=state)
     return OverviewFigures(
         org_units=OrgUnit.objects.count(),
         employees=staff["n"] or 0,
@@ -229,6 +231,7 @@ def retirement_wave(
     years: int = 10,
     records: list[tuple[int, int, float, dt.date | None]] | None = None,
     by_department: bool = False,
+    state: str | None = None,
 ) -> Wave:
     """The retirement wave from each employee's expected exit (planned, term end, special or
     statutory age limit); ``units`` narrows it to those org units, ``by_department`` sums each
@@ -244,7 +247,7 @@ def retirement_wave(
         if units is not None and unit_id not in units:
             continue
         counted.setdefault((row_of.get(unit_id, unit_id), when.year), []).append(fte)
-    state = disclosure.state_key(records)
+    state = state or disclosure.state_key(records)
 
     def cell(name: str, values: list[float]) -> Cell:
         if exact:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -52,22 +55,27 @@ class RiskView(MunicipalityMixin, TemplateView):
         if chosen.isdigit() and (allowed is None or int(chosen) in allowed):
             units = {int(chosen)}
         found = queries.rows(self.municipality, timezone.localdate(), units)
+        # The highest risks first, a page at a time; the matrix counts everyone chosen.
+        page = Paginator(found, settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        shown = list(page.object_list)
         record_personal_data_read(
             actor=self.request.user,
-            employees=[r.employee for r in found],
+            employees=[r.employee for r in shown],
             context="Wissensverlustrisiko",
         )
         config = knowledge_settings()
         choices = OrgUnit.objects.order_by("code")
         context |= {
             "sees_exits": True,
-            "rows": found,
+            "rows": shown,
+            "page_obj": page,
+            "querystring": urlencode({"einheit": chosen}) if chosen else "",
             "matrix": list(zip(range(5, 0, -1), queries.matrix(found), strict=True)),
             "high": config.risk_high,
             "medium": config.risk_medium,
             "levels": {
                 r.employee.pk: scales.level(r.total, config.risk_high, config.risk_medium)
-                for r in found
+                for r in shown
                 if r.total
             },
             "unit_choices": choices if allowed is None else choices.filter(pk__in=allowed),

@@ -116,4 +116,4 @@ def test_reads_for_the_list_the_catalogue_and_the_graph(in_home, django_assert_n
     assert [t.area for t in queries.templates()] == ["change", "digital"]
     with django_assert_num_queries(2):
         graph = queries.graph_measures()
-        assert len(graph) == 2 and sum(len(m.prerequisites.all()) for m in graph) == 1
+        assert len(graph) == 2 and sum(len(n.needs) for n in graph) == 1
