@@ -227,6 +227,11 @@ IMPORT_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Largest evidence file of a DigiCheck answer, in MB.
 WANDELWERK_EVIDENCE_MAX_MB = int(os.environ.get("WANDELWERK_EVIDENCE_MAX_MB", "10"))
 
+# A planning run ends when its plan is proven within this share of the optimum, after this many
+# seconds at the latest, or when the user stops it (keeping the best plan found).
+WANDELWERK_PLAN_GAP = float(os.environ.get("WANDELWERK_PLAN_GAP", "0.01"))
+WANDELWERK_PLAN_SECONDS = float(os.environ.get("WANDELWERK_PLAN_SECONDS", "60"))
+
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 SESSION_COOKIE_HTTPONLY = True

@@ -18,3 +18,4 @@ LANGUAGE_CODE = "de"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = True
+WANDELWERK_PLAN_SECONDS = 5.0  # planning jobs in the tests: small plans, soon proven

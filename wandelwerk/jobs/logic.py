@@ -42,3 +42,17 @@ def start_job(
     )
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
+
+
+def request_stop(*, job: Job) -> bool:
+    """Ask a running job to end early; False when it has already ended."""
+    return bool(
+        Job.objects.filter(pk=job.pk, status__in=(Job.Status.QUEUED, Job.Status.RUNNING)).update(
+            stop_requested=True
+        )
+    )
+
+
+def stop_requested(job_id: int) -> bool:
+    """Whether the job was asked to end early (read from the job's own thread)."""
+    return Job.objects.unscoped().filter(pk=job_id, stop_requested=True).exists()

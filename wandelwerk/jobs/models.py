@@ -29,6 +29,8 @@ class Job(TenantModel):
     message = models.CharField(_("Meldung"), max_length=300, blank=True)
     result = models.JSONField(_("Ergebnis"), null=True, blank=True)
     result_url = models.CharField(_("Ergebnis-Adresse"), max_length=300, blank=True)
+    # Asked to end early: a job that can (a planning run) ends and keeps what it has found.
+    stop_requested = models.BooleanField(_("Abbruch erbeten"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

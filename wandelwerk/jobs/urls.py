@@ -6,4 +6,5 @@ app_name = "jobs"
 
 urlpatterns = [
     path("<int:pk>/", views.JobView.as_view(), name="detail"),
+    path("<int:pk>/beenden/", views.StopView.as_view(), name="stop"),
 ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wandelwerk.jobs import queries
+from wandelwerk.jobs import logic, queries
 from wandelwerk.jobs.models import Job
 from wandelwerk.tenants.views import MunicipalityMixin
 
@@ -36,6 +38,20 @@ class JobView(MunicipalityMixin, TemplateView):
         context["job"] = job
         context["waiting"] = queries.waiting_reason(job)
         return context
+
+
+class StopView(JobView):
+    """POST: ask the job to end early (a planning run keeps the best plan found so far)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        job = self.get_context_data(**kwargs)["job"]
+        if logic.request_stop(job=job):
+            messages.info(
+                request, _("Die Suche wird beendet; der beste Plan bisher wird übernommen.")
+            )
+        return redirect("jobs:detail", self.municipality.slug, job.pk)
 
 
 def readyz(request: HttpRequest) -> JsonResponse:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,7 +33,6 @@ STATUS_MAP = {
     EngineStatus.INFEASIBLE: Plan.Status.INFEASIBLE,
     EngineStatus.UNKNOWN: Plan.Status.UNKNOWN,
 }
-DEFAULT_SECONDS = 20.0
 
 
 def latest_plan(scenario: Scenario) -> Plan | None:
@@ -293,8 +293,10 @@ def plan_scenario(
     actor: Any = None,
     today: dt.date | None = None,
     reference: str = Plan.Reference.PREVIOUS,
-    time_limit: float = DEFAULT_SECONDS,
+    time_limit: float | None = None,
     on_solution: Callable[[Solution], None] | None = None,
+    gap_limit: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Plan:
     """Plan ``scenario`` as of ``today`` and store the plan. The search starts from the previous
     plan (``reference="previous"``) or the council's baseline (``"baseline"``); moving a measure
@@ -308,10 +310,12 @@ def plan_scenario(
         reference = Plan.Reference.NONE
     result = solve(
         built.problem,
-        time_limit=time_limit,
+        time_limit=settings.WANDELWERK_PLAN_SECONDS if time_limit is None else time_limit,
         workers=2,
         reference=_starts_of(start_from, built) if start_from is not None else None,
         on_solution=on_solution,
+        gap_limit=settings.WANDELWERK_PLAN_GAP if gap_limit is None else gap_limit,
+        should_stop=should_stop,
     )
     return _store(
         scenario,

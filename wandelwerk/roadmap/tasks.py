@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from wandelwerk.jobs.logic import stop_requested
 from wandelwerk.jobs.models import Job
 from wandelwerk.jobs.registry import runner
-from wandelwerk.roadmap.engine.model import Solution
+from wandelwerk.roadmap.engine.model import Solution, gap_of
 from wandelwerk.roadmap.models import Plan, Scenario
 from wandelwerk.roadmap.planning import plan_scenario
 
@@ -19,9 +20,14 @@ def run_planning(job: Job, progress: Any) -> dict[str, Any]:
 
     def on_solution(solution: Solution) -> None:
         found["n"] += 1
+        gap = gap_of(solution.objective, solution.bound)
+        distance = (
+            f"höchstens {gap:.1%} vom bestmöglichen".replace(".", ",") if gap is not None else ""
+        )
         progress(
             min(95, 10 + 8 * found["n"]),
-            f"{found['n']}. gültiger Plan gefunden; die Suche nach einem besseren läuft",
+            f"{found['n']}. gültiger Plan gefunden ({distance}); die Suche nach einem besseren "
+            "läuft, „Suche beenden“ übernimmt ihn",
         )
 
     plan = plan_scenario(
@@ -29,6 +35,7 @@ def run_planning(job: Job, progress: Any) -> dict[str, Any]:
         actor=job.created_by,
         reference=job.params.get("reference", Plan.Reference.PREVIOUS),
         on_solution=on_solution,
+        should_stop=lambda: stop_requested(job.pk),
     )
     job.result_url = scenario.get_absolute_url()
     return {"plan": plan.pk, "status": plan.status}

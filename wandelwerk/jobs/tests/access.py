@@ -8,4 +8,4 @@ def job(m: Any, user: Any) -> dict[str, Any]:
     return {"pk": JobFactory(municipality=m, created_by=user).pk}
 
 
-ROWS = {"jobs:detail": (job, ALL, None)}
+ROWS = {"jobs:detail": (job, ALL, None), "jobs:stop": (job, None, ALL)}

@@ -93,3 +93,21 @@ def test_the_job_page_and_readyz_say_when_no_worker_is_alive(client, users, home
     assert ready.status_code == 200 and ready.json()["worker"] == "alive"
     fresh = JobFactory(municipality=home, created_by=users["editor"])  # just queued: no warning
     assert queries.waiting_reason(fresh) is None
+
+
+@pytest.mark.django_db
+def test_a_running_planning_job_can_be_asked_to_stop(client, users, home):
+    from wandelwerk.jobs.logic import stop_requested
+
+    client.force_login(users["editor"])
+    job = JobFactory(
+        municipality=home, created_by=users["editor"], running=True, kind="roadmap.plan"
+    )
+    url = reverse("jobs:detail", args=[home.slug, job.pk])
+    assert "Suche beenden und besten Plan übernehmen" in client.get(url).content.decode()
+    client.post(reverse("jobs:stop", args=[home.slug, job.pk]))
+    assert stop_requested(job.pk)
+    assert "Die Suche wird beendet" in client.get(url).content.decode()
+    done = JobFactory(municipality=home, created_by=users["editor"], done=True)
+    client.post(reverse("jobs:stop", args=[home.slug, done.pk]))
+    assert not stop_requested(done.pk)  # an ended job stays as it ended

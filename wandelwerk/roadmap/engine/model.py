@@ -135,8 +135,13 @@ class Result:
 
     @property
     def gap(self) -> float | None:
-        if self.objective is None or self.bound is None:
-            return None
-        if abs(self.objective) < 1e-9:
-            return 0.0
-        return abs(self.objective - self.bound) / abs(self.objective)
+        return gap_of(self.objective, self.bound)
+
+
+def gap_of(objective: float | None, bound: float | None) -> float | None:
+    """How far a plan may at most be from the best possible: |objective − bound| / |objective|."""
+    if objective is None or bound is None:
+        return None
+    if abs(objective) < 1e-9:
+        return 0.0
+    return abs(objective - bound) / abs(objective)

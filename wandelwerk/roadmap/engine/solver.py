@@ -23,6 +23,7 @@ plans while they improve: ``solve(problem, reference=…, time_limit=…, on_sol
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -247,6 +248,24 @@ def _earliest(problem: Problem) -> dict[str, int]:
     return earliest
 
 
+class _Watcher:
+    """Stops the search when ``should_stop`` says so (asked every ``every`` seconds from its own
+    thread, so a stop also works while no better plan comes)."""
+
+    def __init__(
+        self, solver: cp_model.CpSolver, should_stop: Callable[[], bool], every: float = 0.5
+    ) -> None:
+        self.done = threading.Event()
+
+        def watch() -> None:
+            while not self.done.wait(every):
+                if should_stop():
+                    solver.stop_search()
+                    return
+
+        threading.Thread(target=watch, name="plan-stop", daemon=True).start()
+
+
 class _Callback(cp_model.CpSolverSolutionCallback):
     """Hands every better plan to the caller while the search goes on."""
 
@@ -271,10 +290,13 @@ def solve(
     workers: int = 2,
     reference: Mapping[str, int] | None = None,
     on_solution: OnSolution | None = None,
+    gap_limit: float = 0.0,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Result:
-    """The best plan found within ``time_limit`` seconds (proven optimal when the search ends
-    sooner). With ``reference``, moves away from it cost (see the module); ``on_solution`` gets
-    every better plan as it is found."""
+    """The best plan found within ``time_limit`` seconds, or as soon as it is proven within
+    ``gap_limit`` (relative, e.g. 0.01) of the optimum, or when ``should_stop`` (asked twice a
+    second) says so: the best plan so far is kept. With ``reference``, moves away from it cost
+    (see the module); ``on_solution`` gets every better plan as it is found."""
     started = time.perf_counter()
     conflicts = precheck(problem)
     if conflicts:
@@ -288,7 +310,14 @@ def solve(
         # On a large model CP-SAT's presolve takes seconds and gains little: the model is already
         # tight, and the greedy hint is a complete plan to improve from the first moment.
         solver.parameters.cp_model_presolve = False
-    status = solver.solve(build.model, _Callback(build, on_solution) if on_solution else None)
+    if gap_limit > 0:
+        solver.parameters.relative_gap_limit = gap_limit
+    watcher = _Watcher(solver, should_stop) if should_stop is not None else None
+    try:
+        status = solver.solve(build.model, _Callback(build, on_solution) if on_solution else None)
+    finally:
+        if watcher is not None:
+            watcher.done.set()
     if status == cp_model.INFEASIBLE:
         result = Result(Status.INFEASIBLE, seconds=time.perf_counter() - started)
         result.conflicts = _diagnose(build, solver)

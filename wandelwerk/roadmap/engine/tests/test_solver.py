@@ -281,3 +281,37 @@ def test_only_the_chain_that_ends_the_plan_is_critical_not_every_task_sharing_ca
     last = {t.id for t in tasks if result.starts[t.id] + t.duration == end}
     assert last <= result.critical and result.critical - last <= {"P"}  # P only as Q's link
     assert len(result.critical) < len(tasks) / 2
+
+
+def _busy_problem(n=400, horizon=10):
+    """Many tasks competing for tight capacity: far from proven optimal within seconds."""
+    import random
+
+    rng = random.Random(3)
+    tasks = [
+        Task(f"T{i}", rng.choice([1, 2, 3]), {"intern": rng.randint(1, 9)},
+             benefit=rng.randint(1, 10), deadline=rng.choice([None, rng.randint(3, horizon)]))
+        for i in range(n)
+    ]  # fmt: skip
+    need = sum(t.demands["intern"] * t.duration for t in tasks)
+    return Problem(horizon=horizon, tasks=tasks, capacities={"intern": [need // 12] * horizon})
+
+
+def test_a_stopped_search_keeps_the_best_plan_found_so_far():
+    import time
+
+    p = _busy_problem()
+    asked = time.perf_counter()
+    result = solve(p, time_limit=60, should_stop=lambda: time.perf_counter() - asked > 1.0)
+    assert time.perf_counter() - asked < 10  # not the 60 s it is allowed
+    assert result.status in (Status.FEASIBLE, Status.OPTIMAL) and result.starts
+    assert violations(p, result.starts) == []
+
+
+def test_the_search_ends_once_the_plan_is_proven_within_the_gap():
+    import time
+
+    p = _busy_problem(120)
+    started = time.perf_counter()
+    result = solve(p, time_limit=60, gap_limit=0.5)
+    assert time.perf_counter() - started < 30 and result.gap is not None and result.gap <= 0.5
