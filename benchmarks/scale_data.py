@@ -5,7 +5,8 @@ code paths (imports, DigiCheck answers and approval, recommendations, acceptance
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/scale .venv/bin/python benchmarks/scale_data.py
 
 Defaults: "Großstadt" (kreisfreie Stadt) with 300 org units, 5,000 employees, 60 IT systems,
-400 services, 50 approved DigiChecks, 1,000 accepted measures and two planned scenarios, and 60
+400 services, 50 approved DigiChecks, 1,000 accepted measures and two planned scenarios ("Basis"
+with capacities below the demand, "Ambitioniert" with twice as much), and 60
 small municipalities with 8 units, 60 employees and one approved DigiCheck each. Without
 DATABASE_URL it builds a fresh SQLite file. It logs in as ``skala`` / ``skala-benchmark``
 (administration of Großstadt with the personal-data right). Prints the time of every step.
@@ -260,9 +261,9 @@ def build_large(args: argparse.Namespace, rng: random.Random) -> None:
                 actor=user,
                 values={
                     "name": name, "start_year": 2027, "start_half": 1, "periods": 10,
-                    "internal_days_per_period": 2500 * factor,
-                    "provider_days_per_period": 600 * factor,
-                    "budget_per_year": 2_000_000 * factor, "change_capacity": 3,
+                    "internal_days_per_period": 1200 * factor,
+                    "provider_days_per_period": 300 * factor,
+                    "budget_per_year": 1_000_000 * factor, "change_capacity": 3,
                 },
             )  # fmt: skip
             step(
