@@ -64,3 +64,31 @@ def test_editors_cannot_freeze(client, users, home):
     client.force_login(users["editor"])
     assert client.get(url("scenario_freeze", home, scenario.pk)).status_code == 403
     assert client.post(url("scenario_freeze", home, scenario.pk)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_plan_s_board_is_rendered_once_and_a_new_plan_shows_at_once(
+    client, users, home, measures
+):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wandelwerk.roadmap.planning import plan_scenario
+
+    scenario = ScenarioFactory(municipality=home, periods=6)
+    with tenancy.activate(home):
+        plan_scenario(scenario, today=dt.date(2026, 11, 30), time_limit=3)
+    client.force_login(users["viewer"])
+    page = url("scenario_detail", home, scenario.pk)
+    with CaptureQueriesContext(connection) as first:
+        assert "E-Akte-Pilot" in client.get(page).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert "Digitalbündel je Halbjahr" in client.get(page).content.decode()
+    assert len(again.captured_queries) < len(first.captured_queries)  # the plan's records: once
+    measures["pilot"].title = "E-Akte-Pilot (neu)"
+    measures["pilot"].save()
+    with tenancy.activate(home):
+        plan_scenario(scenario, today=dt.date(2026, 11, 30), time_limit=3)
+    assert "E-Akte-Pilot (neu)" in client.get(page).content.decode()  # a new plan: a new body

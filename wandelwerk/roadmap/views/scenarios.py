@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -37,6 +40,9 @@ class IndexView(MunicipalityMixin, TemplateView):
         return context
 
 
+PLAN_BODY_SECONDS = 24 * 3600
+
+
 def plan_context(plan: Plan) -> dict[str, Any]:
     """What a plan's page shows, all from the plan's records."""
     items = queries.placements(plan)
@@ -59,8 +65,22 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "gantt": charts.gantt_chart(plan, [r.placement for r in placed]),
         "capacity": use,
         "capacity_charts": charts.capacity_charts(use),
-        "outlook": outlook(plan),
     }
+
+
+def plan_body(request: HttpRequest, plan: Plan, municipality: Any) -> SafeString:
+    """The plan's board, Gantt chart, reasons and capacity as HTML. A plan never changes, so it
+    is rendered once per process and kept (keyed by the plan and the moment it was made)."""
+    key = f"roadmap:plan-body:{municipality.slug}:{plan.pk}:{plan.created_at.timestamp()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "roadmap/_plan_body.html",
+            {**plan_context(plan), "municipality": municipality},
+            request=request,
+        )
+        cache.set(key, html, timeout=PLAN_BODY_SECONDS)
+    return mark_safe(html)
 
 
 class ScenarioDetailView(ObjectMixin, TemplateView):
@@ -76,7 +96,8 @@ class ScenarioDetailView(ObjectMixin, TemplateView):
         plan = queries.latest_plan(scenario)
         context["plan"] = plan
         if plan is not None:
-            context.update(plan_context(plan))
+            context["plan_body"] = plan_body(self.request, plan, self.municipality)
+            context["outlook"] = outlook(plan)
             current = Parameters.of(scenario).as_dict()
             planned = {k: v for k, v in plan.parameters.items() if k in current}
             context["changed_since"] = planned != current
