@@ -227,6 +227,17 @@ IMPORT_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Largest evidence file of a DigiCheck answer, in MB.
 WANDELWERK_EVIDENCE_MAX_MB = int(os.environ.get("WANDELWERK_EVIDENCE_MAX_MB", "10"))
 
+# Per process: the rendered bodies of plans (up to about 1 MB each for 1,000 measures), so at
+# most 40 of them; plans never change, a newer plan has its own entry.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "plans": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "plans",
+        "OPTIONS": {"MAX_ENTRIES": 40, "CULL_FREQUENCY": 4},
+    },
+}
+
 # A planning run ends when its plan is proven within this share of the optimum, after this many
 # seconds at the latest, or when the user stops it (keeping the best plan found).
 WANDELWERK_PLAN_GAP = float(os.environ.get("WANDELWERK_PLAN_GAP", "0.01"))

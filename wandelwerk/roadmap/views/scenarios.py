@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -72,14 +72,14 @@ def plan_body(request: HttpRequest, plan: Plan, municipality: Any) -> SafeString
     """The plan's board, Gantt chart, reasons and capacity as HTML. A plan never changes, so it
     is rendered once per process and kept (keyed by the plan and the moment it was made)."""
     key = f"roadmap:plan-body:{municipality.slug}:{plan.pk}:{plan.created_at.timestamp()}"
-    html = cache.get(key)
+    html = caches["plans"].get(key)
     if html is None:
         html = render_to_string(
             "roadmap/_plan_body.html",
             {**plan_context(plan), "municipality": municipality},
             request=request,
         )
-        cache.set(key, html, timeout=PLAN_BODY_SECONDS)
+        caches["plans"].set(key, html, timeout=PLAN_BODY_SECONDS)
     return mark_safe(html)
 
 
