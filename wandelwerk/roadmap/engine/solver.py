@@ -324,18 +324,23 @@ def solve(
         return result
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Result(Status.UNKNOWN, seconds=time.perf_counter() - started)
-    starts, unscheduled = {}, []
-    for t in problem.tasks:
-        job = build.jobs[t.id]
-        if job.present is not None and not solver.boolean_value(job.present):
-            unscheduled.append(t.id)
-        else:
-            starts[t.id] = int(solver.value(job.start))
+    starts, unscheduled = _read(build, solver)
+    objective = solver.objective_value
+    if (
+        status == cp_model.FEASIBLE
+        and reference
+        and any(starts.get(k) != v for k, v in reference.items())
+    ):
+        # Stopped before proving: moving away from the reference must be a real gain. Where the
+        # reference (completed for new tasks) is at least as good, it is kept.
+        kept = _kept_reference(build, reference, workers)
+        if kept is not None and kept[2] <= objective + 1e-6:
+            starts, unscheduled, objective = kept
     result = Result(
         Status.OPTIMAL if status == cp_model.OPTIMAL else Status.FEASIBLE,
         starts=starts,
         unscheduled=unscheduled,
-        objective=solver.objective_value,
+        objective=objective,
         bound=solver.best_objective_bound,
         seconds=time.perf_counter() - started,
     )
@@ -344,6 +349,39 @@ def solve(
     if reference is not None:
         result.moves = explain_moves(problem, starts, reference)
     return result
+
+
+def _read(build: _Build, solver: cp_model.CpSolver) -> tuple[dict[str, int], list[str]]:
+    starts, unscheduled = {}, []
+    for t in build.problem.tasks:
+        job = build.jobs[t.id]
+        if job.present is not None and not solver.boolean_value(job.present):
+            unscheduled.append(t.id)
+        else:
+            starts[t.id] = int(solver.value(job.start))
+    return starts, unscheduled
+
+
+def _kept_reference(
+    build: _Build, reference: Mapping[str, int], workers: int
+) -> tuple[dict[str, int], list[str], float] | None:
+    """The best plan that keeps every task of ``reference`` where it is (new tasks placed
+    freely), with its objective; None when the reference no longer fits."""
+    model = build.model.clone()
+    for task_id, start in reference.items():
+        job = build.jobs.get(task_id)
+        if job is None:
+            continue
+        model.add(model.get_int_var_from_proto_index(job.start.index) == start)
+        if job.present is not None:
+            model.add(model.get_bool_var_from_proto_index(job.present.index) == 1)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = 5.0
+    solver.parameters.num_workers = workers
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    starts, unscheduled = _read(build, solver)
+    return starts, unscheduled, solver.objective_value
 
 
 def _diagnose(build: _Build, solver: cp_model.CpSolver) -> list[Conflict]:
