@@ -326,18 +326,16 @@ def solve(
         return Result(Status.UNKNOWN, seconds=time.perf_counter() - started)
     starts, unscheduled = _read(build, solver)
     objective = solver.objective_value
-    if (
-        status == cp_model.FEASIBLE
-        and reference
-        and any(starts.get(k) != v for k, v in reference.items())
-    ):
+    # CP-SAT calls a plan optimal once it is within the gap limit: proven means the bound reached.
+    proven = status == cp_model.OPTIMAL and abs(objective - solver.best_objective_bound) < 1e-6
+    if not proven and reference and any(starts.get(k) != v for k, v in reference.items()):
         # Stopped before proving: moving away from the reference must be a real gain. Where the
         # reference (completed for new tasks) is at least as good, it is kept.
         kept = _kept_reference(build, reference, workers)
         if kept is not None and kept[2] <= objective + 1e-6:
             starts, unscheduled, objective = kept
     result = Result(
-        Status.OPTIMAL if status == cp_model.OPTIMAL else Status.FEASIBLE,
+        Status.OPTIMAL if proven else Status.FEASIBLE,
         starts=starts,
         unscheduled=unscheduled,
         objective=objective,
