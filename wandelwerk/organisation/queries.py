@@ -69,6 +69,20 @@ def descendants_of(unit: OrgUnit) -> set[int]:
     return result
 
 
+def unit_fte() -> dict[int, float]:
+    """Staff (FTE) of each unit counted with the units directly below it."""
+    direct = Employee.objects.values("org_unit_id").annotate(s=Sum("fte"))
+    below = Employee.objects.values("org_unit__parent_id").annotate(s=Sum("fte"))
+    fte: dict[int, float] = {}
+    for unit_id, value in [
+        *direct.values_list("org_unit_id", "s"),
+        *below.values_list("org_unit__parent_id", "s"),
+    ]:
+        if unit_id is not None:
+            fte[unit_id] = fte.get(unit_id, 0.0) + float(value or 0)
+    return fte
+
+
 def employees() -> QuerySet[Employee]:
     return Employee.objects.select_related("org_unit", "age_limit_group", "user")
 

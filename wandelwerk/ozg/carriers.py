@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from django.db.models import Q
 
-from wandelwerk.ozg.models import Carrier
+from wandelwerk.ozg.models import MUNICIPAL_TYPES, Carrier, is_municipal_type
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "catalogs" / "ozg" / "traeger-nrw.yaml"
 
@@ -38,14 +38,15 @@ def carries(municipality: Any, carrier: str, leika_type: str) -> bool:
     """Whether ``municipality`` carries out a LeiKa service itself: in NRW by its tier,
     elsewhere (no assignment yet) by the LeiKa type alone (types 2–5)."""
     if municipality.land != "NW":
-        return any(p.strip() in {"2", "3", "2/3", "4", "5"} for p in leika_type.split(","))
+        return is_municipal_type(leika_type)
     return carrier in carried_by(municipality.tier)
 
 
 def carried_filter(municipality: Any) -> Q:
     """The LeiKa entries ``municipality`` carries out, as a query filter (see ``carries``)."""
     if municipality.land != "NW":
-        return Q(leika_type__regex=r"(^|, )(2/3|2|3|4|5)(,|$)")
+        types = "|".join(sorted(MUNICIPAL_TYPES, key=len, reverse=True))  # 2/3 before 2 and 3
+        return Q(leika_type__regex=rf"(^|, )({types})(,|$)")
     return Q(carrier__in=carried_by(municipality.tier))
 
 

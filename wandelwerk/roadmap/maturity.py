@@ -11,13 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Sum
-
 from wandelwerk.assessments.checks.queries import latest_approved, stored_scores
 from wandelwerk.assessments.models import AREA_KEYS, Criterion, Target
 from wandelwerk.assessments.scoring import weighted_mean
 from wandelwerk.measures.models import Measure, Status
-from wandelwerk.organisation.models import Employee
+from wandelwerk.organisation.queries import unit_fte
 from wandelwerk.roadmap.projection import Effect, Frame, applies, project, raised, waits_for
 
 
@@ -53,16 +51,7 @@ def bases() -> Bases:
         criterion_area={c.key: c.area.key for c in criteria},
         criterion_weight={c.key: float(c.weight) for c in criteria},
     )
-    fte_direct = dict(
-        Employee.objects.values("org_unit_id")
-        .annotate(s=Sum("fte"))
-        .values_list("org_unit_id", "s")
-    )
-    fte_children = dict(
-        Employee.objects.values("org_unit__parent_id")
-        .annotate(s=Sum("fte"))
-        .values_list("org_unit__parent_id", "s")
-    )
+    fte = unit_fte()
     units = {}
     for unit_id, check in latest.items():
         scores = stored_scores(check)
@@ -74,9 +63,7 @@ def bases() -> Bases:
             criteria=dict(scores["criteria"]),
             areas={k: scores["areas"].get(k) for k in AREA_KEYS},
             targets=targets.get(check.pk, {}),
-            fte=float((fte_direct.get(unit_id) or 0) + (fte_children.get(unit_id) or 0))
-            if unit_id
-            else 0.0,
+            fte=fte.get(unit_id, 0.0) if unit_id else 0.0,
         )
     return Bases(frame, units)
 

@@ -215,26 +215,15 @@ class UnitRow:
 
 def unit_rows(areas: list[str]) -> list[UnitRow]:
     """Latest approved assessment of every unit with its area scores and staff (FTE)."""
-    from django.db.models import Sum
+    from wandelwerk.organisation.queries import unit_fte
 
-    from wandelwerk.organisation.models import Employee
-
-    fte = dict(
-        Employee.objects.values_list("org_unit__parent_id")
-        .annotate(s=Sum("fte"))
-        .values_list("org_unit__parent_id", "s")
-    )
-    fte_direct = dict(
-        Employee.objects.values("org_unit_id")
-        .annotate(s=Sum("fte"))
-        .values_list("org_unit_id", "s")
-    )
+    fte = unit_fte()
     rows = []
     for unit_id, assessment in sorted(
         latest_approved().items(), key=lambda kv: kv[1].org_unit.code if kv[1].org_unit else ""
     ):
         scores = {a: area_scores(assessment).get(a) for a in areas}
-        staff = float((fte.get(unit_id) or 0) + (fte_direct.get(unit_id) or 0)) if unit_id else 0.0
+        staff = fte.get(unit_id, 0.0) if unit_id else 0.0
         rows.append(
             UnitRow(
                 str(assessment.org_unit or "ganze Verwaltung"),
