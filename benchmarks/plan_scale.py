@@ -43,7 +43,7 @@ def main() -> None:
         started = time.perf_counter()
         seen: list[tuple[float, float | None]] = []
 
-        def on_solution(solution: Solution) -> None:
+        def on_solution(solution: Solution, _built: object) -> None:
             seen.append((time.perf_counter() - started, gap_of(solution.objective, solution.bound)))
 
         plan = plan_scenario(

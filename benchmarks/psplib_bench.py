@@ -1,6 +1,7 @@
 """Runs the engine on a PSPLIB set and compares with the best known bounds.
 
     .venv/bin/python benchmarks/psplib_bench.py ../shared/bench-data/psplib/j30 --time-limit 10 --workers 2
+    .venv/bin/python benchmarks/psplib_bench.py ../shared/bench-data/psplib/j90 --instances 1,2
 
 Prints, per set: instances, proven optimal, at the best known makespan, mean deviation from
 ``best_ub`` and any result that contradicts the known bounds (a correct solver has none).
@@ -36,11 +37,18 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", help="write one JSON line per instance here")
+    parser.add_argument(
+        "--instances",
+        help="only these instance numbers of every parameter set, e.g. 1,2 (a fixed sample)",
+    )
     args = parser.parse_args()
+    wanted = set(args.instances.split(",")) if args.instances else None
     bounds = {r["file"].removesuffix(".sm"): r for r in csv.DictReader(BOUNDS.open())}
     rows = []
     out = open(args.out, "w") if args.out else None  # noqa: SIM115
     for path in _files(args.paths):
+        if wanted and path.stem.rsplit("_", 1)[1] not in wanted:
+            continue
         instance = read(path)
         solution = solve(instance, time_limit=args.time_limit, workers=args.workers)
         known = bounds[instance.name]

@@ -28,6 +28,7 @@ class Job(TenantModel):
     progress = models.PositiveSmallIntegerField(_("Fortschritt (%)"), default=0)
     message = models.CharField(_("Meldung"), max_length=300, blank=True)
     result = models.JSONField(_("Ergebnis"), null=True, blank=True)
+    interim = models.JSONField(_("Zwischenstand"), null=True, blank=True)
     result_url = models.CharField(_("Ergebnis-Adresse"), max_length=300, blank=True)
     # Asked to end early: a job that can (a planning run) ends and keeps what it has found.
     stop_requested = models.BooleanField(_("Abbruch erbeten"), default=False)

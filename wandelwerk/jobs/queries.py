@@ -60,3 +60,14 @@ def waiting_reason(job: Job, now: dt.datetime | None = None) -> str | None:
     if state.last_error and state.last_error_at:
         text += f" Letzter Fehler ({_when(state.last_error_at)}): {state.last_error}"
     return text
+
+
+def open_job(kind: str, **params: object) -> Job | None:
+    """The queued or running job of ``kind`` with these parameters (of the current
+    municipality), if there is one."""
+    lookups = {f"params__{key}": value for key, value in params.items()}
+    return (
+        Job.objects.filter(kind=kind, status__in=(Job.Status.QUEUED, Job.Status.RUNNING), **lookups)
+        .order_by("-created_at")
+        .first()
+    )

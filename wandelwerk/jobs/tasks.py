@@ -26,10 +26,16 @@ def run_job(job_id: int) -> None:
 
     owner = threading.get_ident()
 
-    def progress(percent: int, message: str = "") -> None:
+    def progress(percent: int, message: str = "", interim: Any = None) -> None:
         # Best effort: solvers report from their own threads, which get their own connection.
+        fields: dict[str, Any] = {
+            "progress": max(0, min(100, int(percent))),
+            "message": message[:300],
+        }
+        if interim is not None:
+            fields["interim"] = interim
         try:
-            _update(job_id, progress=max(0, min(100, int(percent))), message=message[:300])
+            _update(job_id, **fields)
         except DatabaseError:
             pass
         finally:

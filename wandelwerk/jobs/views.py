@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from wandelwerk.jobs import logic, queries
 from wandelwerk.jobs.models import Job
+from wandelwerk.jobs.registry import INTERIM_TEMPLATES
 from wandelwerk.tenants.views import MunicipalityMixin
 
 
@@ -37,6 +38,8 @@ class JobView(MunicipalityMixin, TemplateView):
             raise Http404
         context["job"] = job
         context["waiting"] = queries.waiting_reason(job)
+        if job.interim is not None and job.status == Job.Status.RUNNING:
+            context["interim_template"] = INTERIM_TEMPLATES.get(job.kind, "")
         return context
 
 

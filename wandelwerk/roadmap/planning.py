@@ -294,13 +294,14 @@ def plan_scenario(
     today: dt.date | None = None,
     reference: str = Plan.Reference.PREVIOUS,
     time_limit: float | None = None,
-    on_solution: Callable[[Solution], None] | None = None,
+    on_solution: Callable[[Solution, Built], None] | None = None,
     gap_limit: float | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Plan:
     """Plan ``scenario`` as of ``today`` and store the plan. The search starts from the previous
     plan (``reference="previous"``) or the council's baseline (``"baseline"``); moving a measure
-    away from it costs, so only a real gain moves it."""
+    away from it costs, so only a real gain moves it. ``on_solution`` gets every better plan
+    found on the way, with the problem it solves."""
     today = today or timezone.localdate()
     built = build_problem(scenario, today=today)
     previous = latest_plan(scenario)
@@ -313,7 +314,7 @@ def plan_scenario(
         time_limit=settings.WANDELWERK_PLAN_SECONDS if time_limit is None else time_limit,
         workers=2,
         reference=_starts_of(start_from, built) if start_from is not None else None,
-        on_solution=on_solution,
+        on_solution=(lambda solution: on_solution(solution, built)) if on_solution else None,
         gap_limit=settings.WANDELWERK_PLAN_GAP if gap_limit is None else gap_limit,
         should_stop=should_stop,
     )

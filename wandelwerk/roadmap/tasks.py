@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from wandelwerk.jobs.logic import stop_requested
 from wandelwerk.jobs.models import Job
-from wandelwerk.jobs.registry import runner
+from wandelwerk.jobs.registry import Progress, runner
 from wandelwerk.roadmap.engine.model import Solution, gap_of
+from wandelwerk.roadmap.interim import interim
 from wandelwerk.roadmap.models import Plan, Scenario
 from wandelwerk.roadmap.planning import plan_scenario
+from wandelwerk.roadmap.problem import Built
 
 
-@runner("roadmap.plan")
-def run_planning(job: Job, progress: Any) -> dict[str, Any]:
+@runner("roadmap.plan", interim_template="roadmap/_plan_interim.html")
+def run_planning(job: Job, progress: Progress) -> dict[str, Any]:
     scenario = Scenario.objects.get(pk=job.params["scenario"])
     progress(5, "Planung wird vorbereitet")
     found = {"n": 0}
+    began = time.monotonic()
 
-    def on_solution(solution: Solution) -> None:
+    def on_solution(solution: Solution, built: Built) -> None:
         found["n"] += 1
         gap = gap_of(solution.objective, solution.bound)
         distance = (
@@ -28,6 +32,7 @@ def run_planning(job: Job, progress: Any) -> dict[str, Any]:
             min(95, 10 + 8 * found["n"]),
             f"{found['n']}. gültiger Plan gefunden ({distance}); die Suche nach einem besseren "
             "läuft, „Suche beenden“ übernimmt ihn",
+            interim(built, solution, number=found["n"], seconds=time.monotonic() - began),
         )
 
     plan = plan_scenario(

@@ -56,13 +56,23 @@ def test_a_write_lock_past_the_timeout_does_not_stop_the_worker(tmp_path):
     holder = sqlite3.connect(database, timeout=5, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another writer holds the lock, longer than the timeout
     worker = manage(env, "run_worker", "--batch", "--no-startup-delay", "--interval", "0.2")
-    time.sleep(4)
+    lines: list[str] = []
+    deadline = time.monotonic() + 90  # the worker starts slowly on a busy machine
+    while time.monotonic() < deadline:
+        line = worker.stdout.readline()  # type: ignore[union-attr]
+        if not line:
+            break
+        lines.append(line)
+        if "Datenbankfehler im Worker" in line:  # it met the lock, logged it and goes on
+            break
+    output = "".join(lines)
+    assert "Datenbankfehler im Worker" in output and "locked" in output, output
+    time.sleep(1)
     assert worker.poll() is None, "der Worker hat aufgegeben"
     holder.execute("COMMIT")
     holder.close()
-    output, _ = worker.communicate(timeout=90)
-    assert worker.returncode == 0, output
-    assert "Datenbankfehler im Worker" in output and "locked" in output
+    rest, _ = worker.communicate(timeout=90)
+    assert worker.returncode == 0, output + rest
     assert marker.read_text(encoding="utf-8") == "gelaufen"
 
 

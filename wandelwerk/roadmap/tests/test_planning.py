@@ -143,3 +143,37 @@ def test_freezing_asks_first(client, users, home, measures, scenario):
     client.post(url)
     scenario.refresh_from_db()
     assert scenario.is_baseline and scenario.frozen
+
+
+def test_each_better_plan_shows_per_half_year_on_the_job_page_while_the_search_runs(
+    client, users, home, measures, scenario, django_capture_on_commit_callbacks
+):
+    client.force_login(users["editor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("roadmap:scenario_action", args=[home.slug, scenario.pk]), {"action": "plan"}
+        )
+    job = Job.objects.unscoped().get()
+    interim = job.interim  # the last plan the search reported
+    with tenancy.activate(home):
+        plan = queries.latest_plan(scenario)
+        use = queries.capacity_use(plan, queries.placements(plan))
+    assert [r["label"] for r in interim["rows"]] == [
+        "1. Hj. 2027",
+        "2. Hj. 2027",
+        "1. Hj. 2028",
+        "2. Hj. 2028",
+        "1. Hj. 2029",
+        "2. Hj. 2029",
+    ]
+    assert interim["placed"] == interim["tasks"] == sum(r["starting"] for r in interim["rows"])
+    assert [r["internal"] for r in interim["rows"]] == [p.internal for p in use.periods]
+    assert [r["euro"] for r in interim["rows"]] == [p.budget for p in use.periods]
+
+    Job.objects.unscoped().filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    url = reverse("jobs:detail", args=[home.slug, job.pk])
+    page = client.get(url, headers={"HX-Request": "true"}).content.decode()  # the polled block
+    assert f"Zwischenstand: {interim['number']}. Plan nach" in page
+    assert "Eigene Personentage (von 200)" in page and "1. Hj. 2029" in page
+    scenario_page = client.get(scenario.get_absolute_url()).content.decode()
+    assert "Die Planung läuft" in scenario_page and url in scenario_page

@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from wandelwerk.core.exceptions import InUseError
 from wandelwerk.jobs.logic import start_job
+from wandelwerk.jobs.queries import open_job
 from wandelwerk.roadmap import charts, logic, queries, texts
 from wandelwerk.roadmap.forms import ScenarioForm, WhatIfForm
 from wandelwerk.roadmap.models import Plan, Scenario
@@ -95,6 +96,7 @@ class ScenarioDetailView(ObjectMixin, TemplateView):
         scenario = self.object
         plan = queries.latest_plan(scenario)
         context["plan"] = plan
+        context["planning"] = open_job("roadmap.plan", scenario=scenario.pk)
         if plan is not None:
             context["plan_body"] = plan_body(self.request, plan, self.municipality)
             context["outlook"] = outlook(plan)
