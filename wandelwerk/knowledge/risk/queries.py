@@ -4,14 +4,15 @@ people and their exits: callers check the right (``exit_units``) and audit the r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from wandelwerk.knowledge.models import ExitDataGrant, Expertise, HandOver, RiskRating
 from wandelwerk.knowledge.queries import knowledge_settings
 from wandelwerk.knowledge.risk import scales
 from wandelwerk.organisation.models import Employee
-from wandelwerk.organisation.queries import employee_exit_date, headed_units
+from wandelwerk.organisation.queries import exit_records, headed_units
 
 
 def exit_units(user: Any, *, personal: bool) -> set[int] | None:
@@ -43,43 +44,103 @@ class Row:
         return self.attrition * self.position if self.position else None
 
 
-def rows(municipality: Any, today: dt.date, units: set[int] | None) -> list[Row]:
-    """Every employee of ``units`` (None: all) with the current attrition factor, the latest
-    rating and the hand-over, highest risk first (unrated ones last); four queries."""
-    limits = scales.bounds(knowledge_settings().attrition_months)
-    staff = Employee.objects.select_related("org_unit", "user", "age_limit_group")
-    if units is not None:
-        staff = staff.filter(org_unit__in=units)
-    latest: dict[int, RiskRating] = {}
-    for rating in RiskRating.objects.filter(employee__in=staff).order_by(
-        "employee_id", "-rated_at", "-id"
-    ):
-        latest.setdefault(rating.employee_id, rating)
-    handovers = {
-        h.employee_id: h
-        for h in HandOver.objects.filter(employee__in=staff)
-        .select_related("measure")
-        .order_by("id")
-    }
-    found = []
-    for employee in staff:
-        exit_date = employee_exit_date(employee, municipality.land)
-        found.append(
+@dataclass(frozen=True)
+class Ranked:
+    """What the ranking and the matrix need of one employee, without loading the employee."""
+
+    employee_id: int
+    exit_date: dt.date | None
+    attrition: int
+    position: int | None
+    rating_id: int | None
+
+    @property
+    def total(self) -> int | None:
+        return self.attrition * self.position if self.position else None
+
+
+class Ranking(Sequence[Row]):
+    """Every employee chosen, highest risk first (unrated ones last). The order and the matrix
+    come from two light queries; a slice (a page of the list) loads its employees, ratings and
+    hand-overs in three more, so the page costs the same with 50 people or 5,000."""
+
+    def __init__(self, ranked: list[Ranked]) -> None:
+        self.ranked = ranked
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return self._rows(self.ranked[index])
+        return self._rows([self.ranked[index]])[0]
+
+    def __iter__(self) -> Iterator[Row]:
+        for first in range(0, len(self.ranked), 500):
+            yield from self._rows(self.ranked[first : first + 500])
+
+    @staticmethod
+    def _rows(ranked: list[Ranked]) -> list[Row]:
+        ids = [r.employee_id for r in ranked]
+        employees = Employee.objects.select_related("org_unit", "user", "age_limit_group").in_bulk(
+            ids
+        )
+        ratings = RiskRating.objects.in_bulk([r.rating_id for r in ranked if r.rating_id])
+        handovers = {
+            h.employee_id: h
+            for h in HandOver.objects.filter(employee_id__in=ids)
+            .select_related("measure")
+            .order_by("id")
+        }
+        return [
             Row(
-                employee,
+                employees[r.employee_id],
+                r.exit_date,
+                r.attrition,
+                ratings.get(r.rating_id) if r.rating_id else None,
+                handovers.get(r.employee_id),
+            )
+            for r in ranked
+        ]
+
+
+def rows(municipality: Any, today: dt.date, units: set[int] | None) -> Ranking:
+    """Every employee of ``units`` (None: all) with the current attrition factor, the latest
+    rating and the hand-over, highest risk first (unrated ones last)."""
+    limits = scales.bounds(knowledge_settings().attrition_months)
+    latest: dict[int, tuple[int, int]] = {}
+    for employee_id, rating_id, position in RiskRating.objects.order_by(
+        "employee_id", "-rated_at", "-id"
+    ).values_list("employee_id", "pk", "position_factor"):
+        latest.setdefault(employee_id, (rating_id, position))
+    ranked = []
+    for pk, unit_id, _fte, exit_date in exit_records(municipality):
+        if units is not None and unit_id not in units:
+            continue
+        rating_id, position = latest.get(pk, (None, None))
+        ranked.append(
+            Ranked(
+                pk,
                 exit_date,
                 scales.attrition_factor(exit_date, today, limits),
-                latest.get(employee.pk),
-                handovers.get(employee.pk),
+                position,
+                rating_id,
             )
         )
-    return sorted(found, key=lambda r: (-(r.total or 0), r.exit_date or dt.date.max, r.employee.pk))
+    ranked.sort(key=lambda r: (-(r.total or 0), r.exit_date or dt.date.max, r.employee_id))
+    return Ranking(ranked)
 
 
-def matrix(found: list[Row]) -> list[list[int]]:
+def matrix(found: Ranking) -> list[list[int]]:
     """Counts by position factor (rows 5 … 1) and attrition factor (columns 1 … 5)."""
     grid = [[0] * 5 for _ in range(5)]
-    for row in found:
+    for row in found.ranked:
         if row.position:
             grid[5 - row.position][row.attrition - 1] += 1
     return grid
