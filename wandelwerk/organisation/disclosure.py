@@ -22,6 +22,7 @@ changes with every change of the data, and their rule of not publishing groups b
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -40,12 +41,9 @@ class Cell:
 
 
 def state_key(records: Iterable[tuple[object, ...]]) -> str:
-    """A digest of every record the figures are made from (sorted, so order does not count)."""
-    digest = hashlib.sha256()
-    for record in sorted(repr(r) for r in records):
-        digest.update(record.encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
+    """A digest of every record the figures are made from (sorted, so order does not count;
+    the records start with the employee's id, so sorting compares ids)."""
+    return hashlib.sha256(pickle.dumps(sorted(records), protocol=4)).hexdigest()
 
 
 def _draw(state: str, cell: str) -> int:

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
 from wandelwerk.organisation import disclosure
@@ -172,7 +173,9 @@ def overview_figures(
         fte for _pk, _unit, fte, when in records if when is not None and today <= when <= horizon
     ]
     state = disclosure.state_key(records)
-    wave = retirement_wave(municipality, today, exact=exact, records=records, state=state)
+    wave = retirement_wave(
+        municipality, today, exact=exact, records=records, state=state, total_only=True
+    )
     return OverviewFigures(
         org_units=OrgUnit.objects.count(),
         employees=staff["n"] or 0,
@@ -210,12 +213,27 @@ class Wave:
     exact: bool  # False: disclosure control applies (see ``disclosure``)
 
 
+def _day(value: Any) -> dt.date | None:
+    """A date column as the driver returns it: a date (PostgreSQL) or ISO text (SQLite)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def exit_records(municipality: Any) -> list[tuple[int, int, float, dt.date | None]]:
-    """(employee id, org unit id, FTE, expected exit) of every employee."""
-    rows = Employee.objects.values_list(
+    """(employee id, org unit id, FTE, expected exit) of every employee, by id.
+
+    The overview, the organisation, the wave and the risk list all start from these records, for
+    thousands of people on every request: the rows are read with the cursor of the tenant-scoped
+    query and converted here, which takes a third of the time Django's per-field converters did.
+    """
+    query = Employee.objects.order_by("pk").values_list(
         "pk", "org_unit_id", "fte", "birth_year", "birth_month", "born_on_first", "employment_type",
         "planned_exit_date", "term_end", "age_limit_group__years", "age_limit_group__months",
     )  # fmt: skip
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    land = municipality.land
     return [
         (
             pk,
@@ -224,12 +242,12 @@ def exit_records(municipality: Any) -> list[tuple[int, int, float, dt.date | Non
             _exit(
                 year,
                 month,
-                first,
+                bool(first),
                 kind,
-                planned,
-                term_end,
+                _day(planned),
+                _day(term_end),
                 (g_years, g_months or 0) if g_years is not None else None,
-                municipality.land,
+                land,
             ),
         )
         for pk, unit_id, fte, year, month, first, kind, planned, term_end, g_years, g_months in rows
@@ -246,11 +264,12 @@ def retirement_wave(
     records: list[tuple[int, int, float, dt.date | None]] | None = None,
     by_department: bool = False,
     state: str | None = None,
+    total_only: bool = False,
 ) -> Wave:
     """The retirement wave from each employee's expected exit (planned, term end, special or
     statutory age limit); ``units`` narrows it to those org units, ``by_department`` sums each
     unit into the department (the level below the top) it belongs to. Without ``exact`` every
-    figure passes the disclosure control."""
+    figure passes the disclosure control; ``total_only`` leaves out the rows per unit."""
     span = list(range(today.year, today.year + years))
     records = exit_records(municipality) if records is None else records
     row_of = departments() if by_department else {}
@@ -274,7 +293,7 @@ def retirement_wave(
     if units is not None:
         shown = shown.filter(pk__in={row_of.get(u, u) for u in units})
     rows = []
-    for unit in shown:
+    for unit in [] if total_only else shown:
         per_year = [counted.get((unit.pk, y), []) for y in span]
         rows.append(
             WaveRow(
