@@ -6,7 +6,8 @@ from typing import Any
 
 from django import template
 from django.http import QueryDict
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -68,3 +69,19 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def options(items: Any, selected: Any = "") -> str:
+    """``<option>`` elements for objects (value: their pk, text: ``str()``), the one whose pk is
+    ``selected`` marked. Joined in Python: a city's 300 org units rendered through template
+    loops cost more than the rest of the page."""
+    chosen = str(selected)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (item.pk, mark_safe(" selected") if str(item.pk) == chosen else "", item)
+            for item in items
+        ),
+    )

@@ -138,3 +138,16 @@ def test_the_unit_head_rates_the_unit_and_a_stale_save_is_refused(client, users,
         assert RiskRating.objects.count() == 1
     client.force_login(users["viewer"])
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_long_list_of_units_to_rate_is_a_choice_that_leads_to_the_unit(client, users, home):
+    units = [OrgUnitFactory(municipality=home, code=f"{n}.1", name=f"Amt {n}") for n in range(13)]
+    client.force_login(users["hr"])
+    url = reverse("knowledge:risk", args=[home.slug])
+    page = client.get(url).content.decode()
+    assert '<select class="kern-form-input__select" id="bewerten" name="bewerten">' in page
+    assert page.count(reverse("knowledge:risk_rate", args=[home.slug, units[0].pk])) == 0
+    chosen = client.get(url, {"bewerten": units[5].pk})
+    assert chosen["Location"] == reverse("knowledge:risk_rate", args=[home.slug, units[5].pk])
+    assert client.get(chosen["Location"]).status_code == 200

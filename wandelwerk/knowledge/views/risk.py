@@ -36,6 +36,12 @@ class RiskView(MunicipalityMixin, TemplateView):
     page_title = gettext_lazy("Wissensverlustrisiko")
     template_name = "knowledge/risk.html"
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        unit = request.GET.get("bewerten", "")  # the unit chosen to rate (a long list's form)
+        if unit.isdigit():
+            return redirect("knowledge:risk_rate", self.municipality.slug, int(unit))
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         personal = self.can("organisation.view_personal_data")
