@@ -7,9 +7,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from wandelwerk.measures.models import Area
@@ -33,16 +33,45 @@ def latest_plan(scenario: Scenario) -> Plan | None:
     )
 
 
+class Compared(NamedTuple):
+    """What the comparison reads of a placement (not its demands, reasons and moves)."""
+
+    plan_id: int
+    title: str
+    org_unit: str
+    start: int | None
+    end: int | None
+    benefit: int
+    costs: dict[str, int]
+    late: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.org_unit})" if self.org_unit else self.title
+
+
 def latest_plans(scenarios: list[Scenario]) -> dict[int, Plan]:
-    """The latest plan of each scenario, with its placements, in two queries."""
-    plans: dict[int, Plan] = {}
-    for plan in (
+    """The latest plan of each scenario (two queries; earlier plans are not read)."""
+    latest: dict[int, int] = {}
+    for scenario_id, plan_id in (
         Plan.objects.filter(scenario__in=scenarios)
         .order_by("scenario_id", "-created_at", "-id")
-        .prefetch_related(Prefetch("placements", queryset=Placement.objects.order_by("start")))
+        .values_list("scenario_id", "pk")
     ):
-        plans.setdefault(plan.scenario_id, plan)
-    return plans
+        latest.setdefault(scenario_id, plan_id)
+    return {plan.scenario_id: plan for plan in Plan.objects.filter(pk__in=latest.values())}
+
+
+def compared(plans: list[Plan]) -> dict[int, list[Compared]]:
+    """The compared fields of the plans' placements, as rows (one query, no model objects:
+    two plans of a large city are 2,000 placements)."""
+    rows: dict[int, list[Compared]] = {plan.pk: [] for plan in plans}
+    for values in (
+        Placement.objects.filter(plan__in=plans).order_by("start").values_list(*Compared._fields)
+    ):
+        row = Compared(*values)
+        rows[row.plan_id].append(row)
+    return rows
 
 
 def placements(plan: Plan) -> list[Placement]:
@@ -220,12 +249,11 @@ class Figures:
     unplaced: list[str]
 
 
-def figures(scenario: Scenario, plan: Plan | None) -> Figures:
+def figures(scenario: Scenario, plan: Plan | None, items: list[Compared]) -> Figures:
     half_years = plan.half_years if plan else []
     index = {h.ordinal: i for i, h in enumerate(half_years)}
     finished, gained = [0] * len(half_years), [0] * len(half_years)
     late, unplaced = [], []
-    items = list(plan.placements.all()) if plan else []
     for p in items:
         if p.start is None:
             unplaced.append(p.label)

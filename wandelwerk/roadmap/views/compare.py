@@ -26,7 +26,11 @@ class CompareView(MunicipalityMixin, TemplateView):
         chosen_ids = ids(self.request.GET.getlist("s"))[:3]
         chosen = [s for s in all_scenarios if s.pk in chosen_ids] or all_scenarios[:3]
         plans = queries.latest_plans(chosen)
-        columns = [queries.figures(s, plans.get(s.pk)) for s in chosen]
+        rows_of = queries.compared(list(plans.values()))
+        columns = []
+        for scenario in chosen:
+            plan = plans.get(scenario.pk)
+            columns.append(queries.figures(scenario, plan, rows_of[plan.pk] if plan else []))
         halves: set[HalfYear] = {h for col in columns for h in col.half_years}
         rows = []
         for half in sorted(halves):
