@@ -29,7 +29,10 @@ class Node:
 def graph_measures() -> list[Node]:
     """Accepted and running measures with what each waits for, the links read from the link
     table in one query (not through a long list of ids)."""
-    items = list(Measure.objects.filter(status__in=ACTIVE_STATUSES).select_related("org_unit"))
+    shown = ("title", "area", "status", "org_unit__code")  # what the graph and its table show
+    items = list(
+        Measure.objects.filter(status__in=ACTIVE_STATUSES).select_related("org_unit").only(*shown)
+    )
     by_pk = {m.pk: m for m in items}
     links = list(
         Measure.prerequisites.through.objects.filter(
@@ -39,7 +42,8 @@ def graph_measures() -> list[Node]:
     missing = {to for _from, to in links if to not in by_pk}
     if missing:
         by_pk |= {
-            m.pk: m for m in Measure.objects.filter(pk__in=missing).select_related("org_unit")
+            m.pk: m
+            for m in Measure.objects.filter(pk__in=missing).select_related("org_unit").only(*shown)
         }
     needs: dict[int, list[Measure]] = {}
     for source, target in links:
