@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "wandelwerk.reports"
     label = "reports"
     verbose_name = _("Berichte")
+
+    def ready(self) -> None:
+        from wandelwerk.reports import tasks  # noqa: F401  (registers the build job)

@@ -6,4 +6,10 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("strategiebericht/", views.DocumentView.as_view(), name="document"),
+    path("inhalt/", views.SettingsView.as_view(), name="settings"),
+    path("erstellen/", views.BuildView.as_view(), name="build"),
+    path("dateien/<int:pk>/", views.FileView.as_view(), name="file"),
+    path("dateien/<int:pk>/uebergeben/", views.HandOverView.as_view(), name="hand_over"),
+    path("dateien/<int:pk>/loeschen/", views.DeleteFileView.as_view(), name="file_delete"),
 ]

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from wandelwerk.core.charts.bars import bar_chart
 from wandelwerk.core.charts.gantt import Bar, gantt
 from wandelwerk.core.charts.lines import Series, lines_chart
-from wandelwerk.measures.models import AREA_COLORS
+from wandelwerk.measures.models import AREA_COLORS, Area
 from wandelwerk.roadmap.models import Placement, Plan
+from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.queries import CapacityUse, Figures
 
 
@@ -102,4 +103,38 @@ def benefit_chart(columns: list[Figures]) -> Any:
         title=_("Nutzen bis zum Ende jedes Halbjahres"),
         ident="compare-benefit",
         decimals=0,
+    )
+
+
+def bundle_gantt(plan: Plan, placements: list[Placement]) -> SafeString:
+    """The plan as its Digitalbündel: one bar per area and starting half-year, from that
+    half-year to the end of its last measure (the council's view; the scenario page shows each
+    measure)."""
+    first, last = plan.first_period, plan.first_period + plan.periods - 1
+    spans: dict[tuple[int, str], list[int]] = {}
+    for p in placements:
+        if p.start is None or p.start > last or (p.end is not None and p.end < first):
+            continue
+        end = min(p.end if p.end is not None else p.start, last)
+        span = spans.setdefault((max(p.start, first), p.area), [end, 0])
+        span[0] = max(span[0], end)
+        span[1] += 1
+    names = dict(Area.choices)
+    bars = [
+        Bar(
+            f"{start}-{area}",
+            _("%(area)s ab %(half)s (%(n)s Maßnahmen)")
+            % {"area": names.get(area, area), "half": HalfYear.from_ordinal(start).label, "n": n},
+            start - first,
+            end - first,
+            AREA_COLORS.get(area, "#0b4f8a"),
+        )
+        for (start, area), (end, n) in sorted(spans.items())
+    ]
+    return gantt(
+        bars,
+        [h.label for h in plan.half_years],
+        [],
+        title=_("Digitalbündel je Halbjahr als Gantt-Diagramm"),
+        ident="bundle-gantt",
     )
