@@ -31,17 +31,13 @@ SECRET = ("PN-4711-QX", "Kassenverwalterin Einzelstück")  # a personnel number 
 @pytest.fixture
 def town(home: Any) -> Any:
     unit = OrgUnitFactory(municipality=home, code="FB1", name="Zentrale Dienste")
-    for n in range(6):  # six leave next year: shown as 6
+    for _ in range(6):  # six leave next year
         EmployeeFactory(org_unit=unit, planned_exit_date=dt.date(SOON, 6, 30))
-    for n in range(3):  # three leave later: a group below five, never shown as a number
+    for _ in range(3):  # three leave later: a group below five
         EmployeeFactory(org_unit=unit, planned_exit_date=dt.date(LATER, 3, 31))
-    EmployeeFactory(
-        org_unit=unit, personnel_number=SECRET[0], position=SECRET[1], birth_year=1961
-    )
+    EmployeeFactory(org_unit=unit, personnel_number=SECRET[0], position=SECRET[1], birth_year=1961)
     pilot = MeasureFactory(municipality=home, area="digital", title="E-Akte-Pilot", duration=2)
-    MeasureFactory(
-        municipality=home, area="digital", title="E-Akte-Rollout", prerequisites=[pilot]
-    )
+    MeasureFactory(municipality=home, area="digital", title="E-Akte-Rollout", prerequisites=[pilot])
     scenario = ScenarioFactory(municipality=home, name="Basis", start_year=TODAY.year + 1)
     with tenancy.activate(home):
         plan_scenario(scenario, time_limit=5)
