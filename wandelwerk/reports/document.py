@@ -23,8 +23,12 @@ def html(context: dict[str, Any], *, font_base: str | None = None) -> str:
 def pdf(context: dict[str, Any]) -> bytes:
     from weasyprint import HTML  # loads Pango: only where a PDF is made
 
-    regular = finders.find(FONTS + "FiraSans-Regular.woff2")
-    font_base = Path(str(regular)).parent.as_uri() + "/" if regular else ""
-    result = HTML(string=html(context, font_base=font_base)).write_pdf(pdf_variant="pdf/a-2b")
+    result = HTML(string=html(context, font_base=font_files())).write_pdf(pdf_variant="pdf/a-2b")
     assert result is not None
     return result
+
+
+def font_files() -> str:
+    """Where WeasyPrint finds the typeface: the static files' folder as a file URL."""
+    regular = finders.find(FONTS + "FiraSans-Regular.woff2")
+    return Path(str(regular)).parent.as_uri() + "/" if regular else ""

@@ -16,6 +16,7 @@ from wandelwerk.tenants.tenancy import TenantModel
 class Kind(models.TextChoices):
     STRATEGY = "strategy", _("Strategiebericht (Abschlussbericht)")
     PROGRESS = "progress", _("Umsetzungsbericht")
+    PAPER = "paper", _("Beschlussvorlage")
 
 
 class Format(models.TextChoices):
@@ -122,3 +123,81 @@ class ReportFile(TenantModel):
     def intact(self) -> bool:
         """Whether the stored bytes still have the checksum taken when they were made."""
         return hashlib.sha256(bytes(self.content)).hexdigest() == self.sha256
+
+
+class Result(models.TextChoices):
+    ADOPTED = "adopted", _("beschlossen")
+    ADOPTED_CHANGED = "adopted_changed", _("mit Änderungen beschlossen")
+    REJECTED = "rejected", _("abgelehnt")
+    DEFERRED = "deferred", _("vertagt")
+
+
+ADOPTING = (Result.ADOPTED, Result.ADOPTED_CHANGED)
+
+
+class CouncilPaper(TenantModel):
+    """A Beschlussvorlage: the scenario proposed for adoption, in the usual form of a council
+    paper. Editable until the committee's decision is recorded; an adopting decision freezes the
+    scenario as the baseline and archives the paper with it."""
+
+    number = models.CharField(_("Drucksachennummer"), max_length=40, blank=True)
+    body = models.CharField(_("Gremium"), max_length=200, default="Haupt- und Finanzausschuss")
+    meeting_on = models.DateField(_("Sitzung am"), null=True, blank=True)
+    subject = models.CharField(_("Betreff"), max_length=300)
+    proposal = models.TextField(_("Beschlussvorschlag"))
+    facts = models.TextField(_("Sachverhalt und Begründung"))
+    finance_note = models.TextField(
+        _("Finanzielle Auswirkungen: Erläuterung"),
+        blank=True,
+        help_text=_("Die Beträge je Haushaltsjahr kommen aus dem Plan des Szenarios."),
+    )
+    scenario = models.ForeignKey(
+        "roadmap.Scenario",
+        verbose_name=_("vorgeschlagenes Szenario"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    report = models.ForeignKey(
+        ReportFile,
+        verbose_name=_("Anlage: Bericht"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("Beschluss am"), null=True, blank=True)
+    result = models.CharField(_("Ergebnis"), max_length=20, choices=Result.choices, blank=True)
+    changes = models.TextField(_("Änderungen im Beschluss"), blank=True)
+    decision_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Beschluss erfasst von"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    archived = models.ForeignKey(
+        ReportFile,
+        verbose_name=_("archivierte Fassung"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Beschlussvorlage")
+        verbose_name_plural = _("Beschlussvorlagen")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.result)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:paper", args=[self.municipality.slug, self.pk])

@@ -19,7 +19,14 @@ from django.views.generic import FormView, TemplateView
 from wandelwerk.jobs.logic import start_job
 from wandelwerk.reports import content, document, logic
 from wandelwerk.reports.forms import HandOverForm, SettingsForm
-from wandelwerk.reports.models import MEDIA_TYPES, Format, Kind, ReportFile, ReportSettings
+from wandelwerk.reports.models import (
+    MEDIA_TYPES,
+    CouncilPaper,
+    Format,
+    Kind,
+    ReportFile,
+    ReportSettings,
+)
 from wandelwerk.tenants.views import MunicipalityMixin, ObjectFormView
 
 
@@ -44,6 +51,7 @@ class IndexView(MunicipalityMixin, TemplateView):
             drafts=[f for f in files if not f.archived],
             archive=[f for f in files if f.archived],
             formats=[Format.PDF, Format.DOCX, Format.HTML],
+            papers=list(CouncilPaper.objects.select_related("scenario")),
         )
         return context
 

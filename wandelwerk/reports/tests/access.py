@@ -12,6 +12,17 @@ def draft(m: Any) -> dict[str, Any]:
     return {"pk": report.pk}
 
 
+def paper(m: Any) -> dict[str, Any]:
+    from wandelwerk.reports.models import CouncilPaper
+    from wandelwerk.roadmap.tests.factories import ScenarioFactory
+
+    found = CouncilPaper.objects.create(
+        municipality=m, subject="Strategie", proposal="Beschließen.", facts="Gründe.",
+        scenario=ScenarioFactory(municipality=m),
+    )  # fmt: skip
+    return {"pk": found.pk}
+
+
 ROWS = {
     "reports:index": (no_kwargs, ALL, None),
     "reports:document": (no_kwargs, ALL, None),
@@ -20,4 +31,8 @@ ROWS = {
     "reports:file": (draft, ALL, None),
     "reports:hand_over": (draft, CONSULT, CONSULT),
     "reports:file_delete": (draft, None, EDIT),
+    "reports:paper_create": (no_kwargs, EDIT, EDIT),
+    "reports:paper": (paper, ALL, CONSULT),
+    "reports:paper_update": (paper, EDIT, EDIT),
+    "reports:paper_pdf": (paper, ALL, None),
 }

@@ -159,3 +159,57 @@ def test_the_command_builds_the_report_into_a_file(town, tmp_path):
     out = tmp_path / "bericht.html"
     call_command("build_report", municipality=town.slug, format="html", output=str(out))
     assert "Digitalisierungsstrategie" in out.read_text(encoding="utf-8")
+
+
+def test_a_council_paper_is_drafted_from_the_plan_and_its_decision_freezes_the_baseline(
+    client, users, town
+):
+    from wandelwerk.reports.models import CouncilPaper
+    from wandelwerk.roadmap.models import Scenario
+
+    client.force_login(users["municipality_admin"])
+    create = reverse("reports:paper_create", args=[town.slug])
+    form = client.get(create).context["form"]
+    assert form.initial["subject"].endswith("Fahrplan „Basis“")
+    with tenancy.activate(town):
+        report = logic.build_file(actor=users["editor"], kind=Kind.STRATEGY, fmt=Format.PDF)
+    values = {**{k: v for k, v in form.initial.items() if isinstance(v, str)}}
+    values |= {"body": "Haupt- und Finanzausschuss", "number": "DS 12/2026",
+               "scenario": form.initial["scenario"].pk, "report": report.pk}  # fmt: skip
+    client.post(create, values)
+    paper = CouncilPaper.objects.unscoped().get()
+    page = client.get(paper.get_absolute_url()).content.decode()
+    with tenancy.activate(town):
+        plan = paper.scenario.plans.latest("created_at")
+        from wandelwerk.roadmap import queries
+
+        years = queries.capacity_use(plan, queries.placements(plan)).years
+    assert "Finanzielle Auswirkungen" in page and "DS 12/2026" in page
+    for year in (y for y in years if y.used):
+        assert f"<th scope=\"row\" class=\"kern-table__cell\">{year.year}</th>" in page
+
+    decided_on = TODAY - dt.timedelta(days=2)
+    client.post(paper.get_absolute_url(), {"decided_on": decided_on.isoformat(),
+                                            "result": "adopted_changed", "changes": ""})  # fmt: skip
+    paper.refresh_from_db()
+    assert not paper.decided  # "with changes" needs the changes
+    client.post(paper.get_absolute_url(), {"decided_on": decided_on.isoformat(),
+                                            "result": "adopted_changed",
+                                            "changes": "Beginn ein Halbjahr später."})  # fmt: skip
+    paper.refresh_from_db()
+    scenario = Scenario.objects.unscoped().get(pk=paper.scenario_id)
+    assert paper.decided and scenario.is_baseline and scenario.frozen_at is not None
+    assert paper.archived.archived and paper.archived.kind == Kind.PAPER
+    archived = bytes(paper.archived.content)
+    _pages, text = _pdf_text(archived)
+    assert "Beschlussvorschlag" in text and "Beginn ein Halbjahr später." in text
+    report.refresh_from_db()
+    assert report.archived and report.handed_over_on == decided_on
+
+    edit = reverse("reports:paper_update", args=[town.slug, paper.pk])
+    stand = client.get(edit).context["form"]
+    client.post(edit, {**values, "subject": "Anders"})
+    client.post(paper.get_absolute_url(), {"decided_on": TODAY.isoformat(), "result": "rejected"})
+    paper.refresh_from_db()
+    assert paper.subject != "Anders" and paper.result == "adopted_changed"
+    assert bytes(paper.archived.content) == archived and stand is not None
