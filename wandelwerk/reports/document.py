@@ -9,14 +9,27 @@ from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.templatetags.static import static
 
 FONTS = "vendor/kern/fonts/fira-sans/"  # the design system's typeface, shipped with it
 
 
-def html(context: dict[str, Any], *, font_base: str | None = None) -> str:
+STYLESHEET = "wandelwerk/report.css"
+FONTS_FROM_STYLESHEET = "../vendor/kern/fonts/fira-sans/"
+
+
+def css(font_base: str) -> str:
+    """The report's stylesheet for a file of its own (the PDF, the HTML download): its fonts
+    looked for under ``font_base``."""
+    found = finders.find(STYLESHEET)
+    text = Path(str(found)).read_text(encoding="utf-8") if found else ""
+    return text.replace(FONTS_FROM_STYLESHEET, font_base)
+
+
+def html(context: dict[str, Any], *, standalone: bool = True, font_base: str = "") -> str:
+    """The report as HTML: ``standalone`` with its stylesheet inside (a file to keep), else
+    linking the stylesheet (the page the application serves, under its security policy)."""
     return render_to_string(
-        "reports/document.html", {**context, "font_base": font_base or static(FONTS)}
+        "reports/document.html", {**context, "css": css(font_base) if standalone else ""}
     )
 
 

@@ -99,13 +99,13 @@ def save_paper(*, actor: Any, paper: CouncilPaper | None, values: dict[str, Any]
     return current
 
 
-def paper_html(paper: CouncilPaper, *, font_base: str | None = None) -> str:
+def paper_html(paper: CouncilPaper, *, font_base: str = "") -> str:
     plan = plan_of(paper)
     context = {"paper": paper, "plan": plan, "finance": finance(plan),
                "municipality": paper.municipality, "today": timezone.localdate()}  # fmt: skip
     return render_to_string(
         "reports/paper_document.html",
-        {**context, "font_base": font_base or document.static(document.FONTS)},
+        {**context, "font_base": font_base},
     )
 
 

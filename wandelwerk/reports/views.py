@@ -62,7 +62,7 @@ class DocumentView(MunicipalityMixin, View):
     permission_required = "reports.view"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return HttpResponse(document.html(content.strategy(self.municipality)))
+        return HttpResponse(document.html(content.strategy(self.municipality), standalone=False))
 
 
 class SettingsView(ObjectFormView):

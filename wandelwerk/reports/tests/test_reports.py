@@ -186,7 +186,7 @@ def test_a_council_paper_is_drafted_from_the_plan_and_its_decision_freezes_the_b
         years = queries.capacity_use(plan, queries.placements(plan)).years
     assert "Finanzielle Auswirkungen" in page and "DS 12/2026" in page
     for year in (y for y in years if y.used):
-        assert f"<th scope=\"row\" class=\"kern-table__cell\">{year.year}</th>" in page
+        assert f'<th scope="row" class="kern-table__cell">{year.year}</th>' in page
 
     decided_on = TODAY - dt.timedelta(days=2)
     client.post(paper.get_absolute_url(), {"decided_on": decided_on.isoformat(),
