@@ -11,6 +11,7 @@ the seconds (gathering the data included), the size and the PDF's page count.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -39,9 +40,10 @@ def main() -> None:
     from wandelwerk.tenants.models import Municipality
 
     if not database.exists():
+        quiet = io.StringIO()
         call_command("migrate", verbosity=0)
-        call_command("bootstrap", no_admin=True, verbosity=0)
-        call_command("load_demo", verbosity=0)
+        call_command("bootstrap", no_admin=True, verbosity=0, stdout=quiet)
+        call_command("load_demo", verbosity=0, stdout=quiet)
     town = Municipality.objects.get(slug="musterstadt")
     with tenancy.activate(town):
         for fmt in (Format.HTML, Format.PDF, Format.DOCX):
@@ -52,8 +54,6 @@ def main() -> None:
                 seconds.append(time.perf_counter() - started)
             extra = ""
             if fmt == Format.PDF:
-                import io
-
                 from pypdf import PdfReader
 
                 extra = f", {len(PdfReader(io.BytesIO(data)).pages)} Seiten"

@@ -71,9 +71,27 @@ _BROWSER_SKIP_REASON = (
 )
 
 
+def _skip_pdf_without_pango(config: Any, items: list[Any]) -> None:
+    """PDF tests need Pango and Cairo from the system; without them they are skipped (loudly),
+    except where the browser is required (CI): there they fail."""
+    import os
+
+    try:
+        import cairosvg  # noqa: F401
+        import weasyprint  # noqa: F401
+    except OSError:
+        if os.environ.get("WANDELWERK_REQUIRE_BROWSER") == "1":
+            return
+        pdf_items = [item for item in items if item.get_closest_marker("pdf")]
+        for item in pdf_items:
+            item.add_marker(pytest.mark.skip(reason=_PDF_SKIP_REASON))
+        config._wandelwerk_pdf_skipped = len(pdf_items)
+
+
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     from wandelwerk.core.testing.browser import chromium_path
 
+    _skip_pdf_without_pango(config, items)
     if chromium_path() is not None:
         return
     import os
@@ -87,7 +105,19 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
         config._wandelwerk_browser_skipped = len(browser_items)
 
 
+_PDF_SKIP_REASON = (
+    "PDF- und Word-Tests übersprungen: Pango oder Cairo fehlen "
+    "(`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libcairo2`; CI installiert sie selbst)."
+)
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
+    pdf_skipped = getattr(config, "_wandelwerk_pdf_skipped", 0)
+    if pdf_skipped:
+        terminalreporter.write_sep(
+            "!", f"{pdf_skipped} PDF-Tests übersprungen", red=True, bold=True
+        )
+        terminalreporter.write_line(_PDF_SKIP_REASON, red=True)
     skipped = getattr(config, "_wandelwerk_browser_skipped", 0)
     if skipped:
         terminalreporter.write_sep(

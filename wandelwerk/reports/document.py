@@ -33,9 +33,23 @@ def html(context: dict[str, Any], *, standalone: bool = True, font_base: str = "
     )
 
 
-def pdf(context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML  # loads Pango: only where a PDF is made
+MISSING_PANGO = (
+    "Für PDF-Dateien braucht Wandelwerk die Textsatz-Bibliothek Pango des Systems "
+    "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0). HTML und Word gehen ohne."
+)
 
+
+def pdf_engine() -> Any:
+    """WeasyPrint's HTML class; it loads Pango from the system, which may be missing."""
+    try:
+        from weasyprint import HTML
+    except OSError as exc:
+        raise RuntimeError(MISSING_PANGO) from exc
+    return HTML
+
+
+def pdf(context: dict[str, Any]) -> bytes:
+    HTML = pdf_engine()
     result = HTML(string=html(context, font_base=font_files())).write_pdf(pdf_variant="pdf/a-2b")
     assert result is not None
     return result

@@ -71,7 +71,7 @@ def draft(scenario: Scenario) -> dict[str, Any]:
     return {
         "subject": f"Digitalisierungsstrategie {municipality.name}: Fahrplan „{scenario.name}“",
         "proposal": (
-            f"Der Haupt- und Finanzausschuss beschließt die Digitalisierungsstrategie der "
+            f"Der Haupt- und Finanzausschuss beschließt die Digitalisierungsstrategie für "
             f"{municipality.name} mit dem Fahrplan „{scenario.name}“ (Anlage) als Grundlage der "
             f"Umsetzung ab {first}. Die Verwaltung berichtet halbjährlich über den Stand."
         ),
@@ -110,8 +110,7 @@ def paper_html(paper: CouncilPaper, *, font_base: str = "") -> str:
 
 
 def paper_pdf(paper: CouncilPaper) -> bytes:
-    from weasyprint import HTML
-
+    HTML = document.pdf_engine()
     result = HTML(string=paper_html(paper, font_base=document.font_files())).write_pdf(
         pdf_variant="pdf/a-2b"
     )

@@ -51,6 +51,7 @@ def _pdf_text(data: bytes) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.mark.pdf
 def test_the_pdf_has_a_title_page_contents_with_page_numbers_and_no_personal_data(town):
     with tenancy.activate(town):
         data, _context = logic.render(Kind.STRATEGY, Format.PDF)
@@ -72,6 +73,7 @@ def _table_with(doc: Any, heading: str) -> list[list[str]]:
     raise AssertionError(heading)
 
 
+@pytest.mark.pdf
 def test_the_word_file_has_real_headings_tables_and_no_group_below_five(town):
     from docx import Document
 
@@ -161,6 +163,7 @@ def test_the_command_builds_the_report_into_a_file(town, tmp_path):
     assert "Digitalisierungsstrategie" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.pdf
 def test_a_council_paper_is_drafted_from_the_plan_and_its_decision_freezes_the_baseline(
     client, users, town
 ):
