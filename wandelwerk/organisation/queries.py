@@ -340,3 +340,21 @@ def headed_units(user: Any, *, roots: set[int] | None = None) -> set[int]:
             found.add(pk)
             stack += parents.get(pk, [])
     return found
+
+
+AGE_BANDS = ((0, 29, "unter 30"), (30, 39, "30–39"), (40, 49, "40–49"), (50, 59, "50–59"),
+             (60, 200, "60 und älter"))  # fmt: skip
+
+
+def age_structure(today: dt.date) -> list[tuple[str, Cell]]:
+    """Staff by age band (birth year only), through the disclosure control: no band below five
+    people is shown. Those without a birth year are left out."""
+    years = list(Employee.objects.order_by("pk").values_list("pk", "birth_year", "fte"))
+    state = disclosure.state_key([(pk, year) for pk, year, _fte in years])
+    bands = []
+    for low, high, label in AGE_BANDS:
+        chosen = [
+            float(fte) for _pk, year, fte in years if year and low <= today.year - year <= high
+        ]
+        bands.append((label, disclosure.protect(state, f"age/{low}", len(chosen), sum(chosen))))
+    return bands

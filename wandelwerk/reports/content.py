@@ -17,8 +17,11 @@ from wandelwerk.assessments.checks import queries as checks
 from wandelwerk.assessments.frameworks.loader import default_framework
 from wandelwerk.assessments.scoring import rollup
 from wandelwerk.core.charts.heatmap import heatmap
+from wandelwerk.core.charts.radar import radar
+from wandelwerk.knowledge.risk import queries as risk_queries
 from wandelwerk.measures.models import Area, Measure, Status
 from wandelwerk.organisation import queries as organisation
+from wandelwerk.organisation.disclosure import MIN_GROUP
 from wandelwerk.ozg import queries as ozg
 from wandelwerk.reports.models import ReportSettings
 from wandelwerk.roadmap import charts as roadmap_charts
@@ -65,6 +68,30 @@ def proposed_plan(chosen: Scenario | None) -> Plan | None:
     return Plan.objects.select_related("scenario").order_by("-created_at", "-id").first()
 
 
+@dataclass(frozen=True)
+class FinanceRow:
+    year: int
+    euro: int
+    internal_days: int
+    provider_days: int
+
+
+def finance(plan: Plan | None) -> list[FinanceRow]:
+    """Euro and staff days per fiscal year as the plan has them."""
+    if plan is None:
+        return []
+    use = roadmap.capacity_use(plan, roadmap.placements(plan))
+    start_month = int(plan.parameters.get("fiscal_year_start_month", 1))
+    days: dict[int, list[int]] = {}
+    for period in use.periods:
+        year = period.half_year.fiscal_year(start_month)
+        own, provider = days.setdefault(year, [0, 0])
+        days[year] = [own + period.internal, provider + period.provider]
+    return [FinanceRow(y.year, y.used, *days.get(y.year, [0, 0])) for y in use.years if y.used] or [
+        FinanceRow(year, 0, own, provider) for year, (own, provider) in sorted(days.items())
+    ]
+
+
 def _digicheck() -> dict[str, Any]:
     framework = default_framework()
     areas = list(framework.areas.all()) if framework else []
@@ -78,6 +105,14 @@ def _digicheck() -> dict[str, Any]:
             held_back.setdefault(names.get(row.weakest, row.weakest), []).append(row.name)
     return {
         "framework": framework,
+        "radar": radar(
+            [a.name for a in areas],
+            [(_("Verwaltung (nach Vollzeitstellen gewichtet)"), total, "#0b4f8a", False)],
+            title=_("Reifegrad der Verwaltung je Handlungsfeld"),
+            ident="report-radar",
+        )
+        if rows
+        else "",
         "areas": areas,
         "rows": [(r, [r.scores.get(k) for k in keys]) for r in rows],
         "total": list(zip(areas, total, strict=True)),
@@ -105,6 +140,7 @@ def _roadmap(plan: Plan | None) -> dict[str, Any]:
         "columns": [c for c in roadmap.board(plan, rows) if c.bundles],
         "gantt": roadmap_charts.bundle_gantt(plan, [r.placement for r in placed]),
         "use": roadmap.capacity_use(plan, items),
+        "per_year": finance(plan),
         "unplaced": [r for r in rows if r.placement.start is None],
         "outlook": (found := outlook(plan)),
         "maturity": (
@@ -144,6 +180,16 @@ def _scenarios() -> list[ScenarioRow]:
             roadmap.figures(s, plans.get(s.pk), rows[plans[s.pk].pk] if s.pk in plans else [])
         )
         for s in chosen
+    ]
+
+
+def _risk_matrix(municipality: Any, today: dt.date) -> list[tuple[int, list[str]]]:
+    """The knowledge-loss risk as counts by position factor (5 … 1) and attrition factor (1 … 5);
+    a cell below five people shows "< 5" (empty cells 0), so no one can be recognised."""
+    grid = risk_queries.matrix(risk_queries.rows(municipality, today, None))
+    return [
+        (5 - i, [("< 5" if 0 < n < MIN_GROUP else str(n)) for n in row])
+        for i, row in enumerate(grid)
     ]
 
 
@@ -202,10 +248,13 @@ def strategy(municipality: Any, *, today: dt.date | None = None) -> dict[str, An
         context["recommendations"] = _recommendations()
     if "scenarios" in keys:
         context["scenarios"] = _scenarios()
+    if "start" in keys:
+        context["ages"] = organisation.age_structure(today)
     if "knowledge" in keys:
         context["wave"] = organisation.retirement_wave(
             municipality, today, exact=False, by_department=True
         )
+        context["risk_matrix"] = _risk_matrix(municipality, today)
     if keys & {"summary", "ozg"}:
         context["ozg"] = ozg.summary()
     return context

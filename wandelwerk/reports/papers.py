@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from django.utils.text import slugify
 from wandelwerk.audit.logic import record, save_audited, snapshot
 from wandelwerk.audit.models import Action
 from wandelwerk.reports import document, logic
+from wandelwerk.reports.content import finance
 from wandelwerk.reports.models import ADOPTING, CouncilPaper, Format, Kind, ReportFile
 from wandelwerk.roadmap import logic as roadmap_logic
 from wandelwerk.roadmap import queries as roadmap
@@ -32,32 +32,8 @@ class Decided(Exception):
     """A decided paper is a record of the decision: it is not edited or decided again."""
 
 
-@dataclass(frozen=True)
-class FinanceRow:
-    year: int
-    euro: int
-    internal_days: int
-    provider_days: int
-
-
 def plan_of(paper: CouncilPaper) -> Plan | None:
     return roadmap.latest_plan(paper.scenario)
-
-
-def finance(plan: Plan | None) -> list[FinanceRow]:
-    """Euro and staff days per fiscal year as the plan has them."""
-    if plan is None:
-        return []
-    use = roadmap.capacity_use(plan, roadmap.placements(plan))
-    start_month = int(plan.parameters.get("fiscal_year_start_month", 1))
-    days: dict[int, list[int]] = {}
-    for period in use.periods:
-        year = period.half_year.fiscal_year(start_month)
-        own, provider = days.setdefault(year, [0, 0])
-        days[year] = [own + period.internal, provider + period.provider]
-    return [FinanceRow(y.year, y.used, *days.get(y.year, [0, 0])) for y in use.years if y.used] or [
-        FinanceRow(year, 0, own, provider) for year, (own, provider) in sorted(days.items())
-    ]
 
 
 def draft(scenario: Scenario) -> dict[str, Any]:
