@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -181,3 +181,32 @@ class Measure(TenantModel):
 
     def get_absolute_url(self) -> str:
         return reverse("measures:measure_detail", args=[self.municipality.slug, self.pk])
+
+
+class MeasureActual(TenantModel):
+    """What a measure actually cost in one fiscal year: euro and staff days, as recorded by the
+    municipality (the progress report sets them against the baseline)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="actuals")
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("Haushaltsjahr"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    euro = models.PositiveIntegerField(_("Ist-Kosten (€)"), default=0)
+    internal_days = models.PositiveIntegerField(_("eigene Personentage (Ist)"), default=0)
+    provider_days = models.PositiveIntegerField(_("Beratertage (Ist)"), default=0)
+    note = models.CharField(_("Bemerkung"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Ist-Wert")
+        verbose_name_plural = _("Ist-Werte")
+        ordering = ["fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "fiscal_year"], name="measureactual_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.title}: {self.fiscal_year}"
+
+    def get_absolute_url(self) -> str:
+        return self.measure.get_absolute_url()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.measures import triage, views
+from wandelwerk.measures import actuals, triage, views
 
 app_name = "measures"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/loeschen/", views.MeasureDeleteView.as_view(), name="measure_delete"),
     path("<int:pk>/status/", views.StatusView.as_view(), name="measure_status"),
     path("<int:pk>/stand/", views.ProgressView.as_view(), name="measure_progress"),
+    path("<int:measure_pk>/ist/neu/", actuals.ActualFormView.as_view(), name="actual_create"),
+    path("<int:measure_pk>/ist/<int:pk>/", actuals.ActualFormView.as_view(), name="actual_update"),
     path("aus-digicheck/<int:pk>/", views.RecommendView.as_view(), name="recommend"),
     path("aus-digicheck/<int:pk>/sichten/", triage.TriageView.as_view(), name="triage"),
 ]

@@ -172,6 +172,7 @@ class MeasureDetailView(ObjectMixin, TemplateView):
         context.update(
             prerequisites=measure.prerequisites.select_related("org_unit").order_by("title"),
             dependents=measure.dependents.select_related("org_unit").order_by("title"),
+            actuals=list(measure.actuals.all()),
             next_statuses=[
                 (
                     s,

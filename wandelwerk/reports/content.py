@@ -92,7 +92,7 @@ def finance(plan: Plan | None) -> list[FinanceRow]:
     ]
 
 
-def _digicheck() -> dict[str, Any]:
+def digicheck() -> dict[str, Any]:
     framework = default_framework()
     areas = list(framework.areas.all()) if framework else []
     keys = [a.key for a in areas]
@@ -241,7 +241,7 @@ def strategy(municipality: Any, *, today: dt.date | None = None) -> dict[str, An
         "plan": plan,
     }
     if keys & {"summary", "digicheck", "method"}:
-        context["digicheck"] = _digicheck()
+        context["digicheck"] = digicheck()
     if keys & {"summary", "roadmap", "budget", "maturity"}:
         context["roadmap"] = _roadmap(plan)
     if "recommendations" in keys:

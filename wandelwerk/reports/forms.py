@@ -27,8 +27,11 @@ class SettingsForm(KernModelForm):
 
     class Meta:
         model = ReportSettings
-        fields = ["preface", "scenario"]
-        widgets = {"preface": forms.Textarea(attrs={"rows": 6})}
+        fields = ["preface", "scenario", "progress_first_due", "progress_every_months"]
+        widgets = {
+            "preface": forms.Textarea(attrs={"rows": 6}),
+            "progress_first_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

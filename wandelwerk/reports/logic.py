@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from wandelwerk.audit.logic import record, save_audited, snapshot
 from wandelwerk.audit.models import Action
-from wandelwerk.reports import content, document, word
+from wandelwerk.reports import content, document, progress, word
 from wandelwerk.reports.models import Format, Kind, ReportFile, ReportSettings
 from wandelwerk.tenants.tenancy import require_municipality
 
@@ -25,23 +25,34 @@ class Archived(Exception):
 
 
 def save_settings(
-    *, actor: Any, preface: str, left_out: list[str], scenario: Any
+    *,
+    actor: Any,
+    preface: str,
+    left_out: list[str],
+    scenario: Any,
+    progress_first_due: dt.date | None = None,
+    progress_every_months: int = 6,
 ) -> ReportSettings:
     current = content.report_settings()
     before = snapshot(current)
     current.preface = preface.strip()
     current.left_out = [key for key in content.KEYS if key in set(left_out)]
     current.scenario = scenario
+    current.progress_first_due = progress_first_due
+    current.progress_every_months = progress_every_months
     save_audited(actor=actor, instance=current, before=before)
     return current
 
 
 def render(kind: str, fmt: str, *, today: dt.date | None = None) -> tuple[bytes, dict[str, Any]]:
     """The report's bytes in ``fmt`` and the context they were made from."""
-    if kind != Kind.STRATEGY:
-        raise ValueError(f"Berichtsart {kind!r} gibt es noch nicht")
     municipality = require_municipality()
-    context = content.strategy(municipality, today=today)
+    if kind == Kind.STRATEGY:
+        context = content.strategy(municipality, today=today)
+    elif kind == Kind.PROGRESS:
+        context = progress.progress(municipality, today=today)
+    else:
+        raise ValueError(f"Berichtsart {kind!r} gibt es nicht")
     if fmt == Format.PDF:
         return document.pdf(context), context
     if fmt == Format.DOCX:
@@ -59,11 +70,12 @@ def build_file(*, actor: Any, kind: str, fmt: str, today: dt.date | None = None)
     municipality = context["municipality"]
     plan = context.get("plan")
     title = f"{Kind(kind).label} {municipality.name}, Stand {today:%d.%m.%Y}"
+    stem = "digitalisierungsstrategie" if kind == Kind.STRATEGY else "umsetzungsbericht"
     report = ReportFile.objects.create(
         kind=kind,
         format=fmt,
         title=title,
-        filename=f"{slugify(f'digitalisierungsstrategie-{municipality.name}')}-{today:%Y-%m-%d}.{fmt}",
+        filename=f"{slugify(f'{stem}-{municipality.name}')}-{today:%Y-%m-%d}.{fmt}",
         content=data,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +51,17 @@ class ReportSettings(TenantModel):
         blank=True,
         related_name="+",
         help_text=_("Ohne Angabe: die Basis (Ratsbeschluss), sonst das zuletzt geplante Szenario."),
+    )
+    progress_first_due = models.DateField(
+        _("erster Umsetzungsbericht fällig am"),
+        null=True,
+        blank=True,
+        help_text=_("Danach im gewählten Abstand; ohne Angabe gibt es keinen Berichtskalender."),
+    )
+    progress_every_months = models.PositiveSmallIntegerField(
+        _("Umsetzungsbericht alle … Monate"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -17,7 +17,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from wandelwerk.jobs.logic import start_job
-from wandelwerk.reports import content, document, logic
+from wandelwerk.reports import content, document, logic, progress
 from wandelwerk.reports.forms import HandOverForm, SettingsForm
 from wandelwerk.reports.models import (
     MEDIA_TYPES,
@@ -52,17 +52,23 @@ class IndexView(MunicipalityMixin, TemplateView):
             archive=[f for f in files if f.archived],
             formats=[Format.PDF, Format.DOCX, Format.HTML],
             papers=list(CouncilPaper.objects.select_related("scenario")),
+            calendar=progress.calendar(timezone.localdate()),
         )
         return context
 
 
 class DocumentView(MunicipalityMixin, View):
-    """The strategy report as one HTML page, built from the current data."""
+    """The strategy report (or with ``?art=progress`` the progress report) as one HTML page,
+    built from the current data."""
 
     permission_required = "reports.view"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return HttpResponse(document.html(content.strategy(self.municipality), standalone=False))
+        if request.GET.get("art") == Kind.PROGRESS:
+            context = progress.progress(self.municipality)
+        else:
+            context = content.strategy(self.municipality)
+        return HttpResponse(document.html(context, standalone=False))
 
 
 class SettingsView(ObjectFormView):
@@ -86,6 +92,8 @@ class SettingsView(ObjectFormView):
             preface=form.cleaned_data["preface"],
             left_out=form.left_out(),
             scenario=form.cleaned_data["scenario"],
+            progress_first_due=form.cleaned_data["progress_first_due"],
+            progress_every_months=form.cleaned_data["progress_every_months"],
         )
 
     def get_success_url(self) -> str:
@@ -100,14 +108,16 @@ class BuildView(MunicipalityMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         fmt = request.POST.get("format", "")
-        if fmt not in Format.values:
+        kind = request.POST.get("kind", Kind.STRATEGY)
+        if fmt not in Format.values or kind not in (Kind.STRATEGY, Kind.PROGRESS):
             messages.error(request, _("Dieses Format gibt es nicht."))
             return redirect("reports:index", self.municipality.slug)
         job = start_job(
             actor=request.user,
             kind="reports.build",
-            title=_("Bericht erstellen: %(format)s") % {"format": Format(fmt).label},
-            params={"kind": Kind.STRATEGY, "format": fmt},
+            title=_("%(kind)s erstellen: %(format)s")
+            % {"kind": Kind(kind).label, "format": Format(fmt).label},
+            params={"kind": kind, "format": fmt},
         )
         return redirect("jobs:detail", self.municipality.slug, job.pk)
 

@@ -120,7 +120,8 @@ def docx(context: dict[str, Any]) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(10.5)
-    doc.core_properties.title = f"Digitalisierungsstrategie {context['municipality'].name}"
+    name = "Umsetzungsbericht" if context.get("kind") == "progress" else "Digitalisierungsstrategie"
+    doc.core_properties.title = f"{name} {context['municipality'].name}"
     doc.core_properties.language = "de-DE"
     for section in doc.sections:
         section.left_margin = section.right_margin = Cm(2.2)

@@ -18,6 +18,18 @@ def assessment(m: Any) -> dict[str, Any]:
     return approved_or_not(m)
 
 
+def actual_new(m: Any) -> dict[str, Any]:
+    return {"measure_pk": MeasureFactory(municipality=m).pk}
+
+
+def actual(m: Any) -> dict[str, Any]:
+    from wandelwerk.measures.models import MeasureActual
+
+    found = MeasureFactory(municipality=m)
+    row = MeasureActual.objects.create(municipality=m, measure=found, fiscal_year=2027, euro=1)
+    return {"measure_pk": found.pk, "pk": row.pk}
+
+
 ROWS = {
     "measures:index": (no_kwargs, ALL, None),
     "measures:catalog": (no_kwargs, ALL, None),
@@ -31,4 +43,6 @@ ROWS = {
     "measures:measure_progress": (measure, None, EDIT),
     "measures:recommend": (assessment, None, EDIT),
     "measures:triage": (assessment, ALL, EDIT),
+    "measures:actual_create": (actual_new, EDIT, EDIT),
+    "measures:actual_update": (actual, EDIT, EDIT),
 }
