@@ -24,7 +24,7 @@ def test_report_pages_are_accessible(page, users, home):
 
     unit = OrgUnitFactory(municipality=home, code="FB1", name="Zentrale Dienste")
     EmployeeFactory.create_batch(6, org_unit=unit)
-    MeasureFactory(municipality=home, title="Prozesslandkarte", internal_days=20)
+    measure = MeasureFactory(municipality=home, title="Prozesslandkarte", internal_days=20)
     scenario = ScenarioFactory(municipality=home, name="Basis")
     with tenancy.activate(home):
         plan_scenario(scenario, today=dt.date(2026, 11, 30), time_limit=3)
@@ -43,7 +43,17 @@ def test_report_pages_are_accessible(page, users, home):
         ("reports:paper_create", [slug]),
         ("reports:paper", [slug, paper.pk]),
         ("reports:paper_update", [slug, paper.pk]),
+        ("measures:actual_create", [slug, measure.pk]),
+        ("measures:measure_detail", [slug, measure.pk]),
     ]:
         page.goto(page.base_url + reverse(name, args=args))
+        assert page.locator("h1").count() == 1, name
+        assert_accessible(page, name)
+    with tenancy.activate(home):  # the progress report, once the plan is the baseline
+        from wandelwerk.roadmap.logic import freeze_as_baseline
+
+        freeze_as_baseline(actor=users["consultant"], scenario=scenario)
+    for name, query in [("reports:document", "?art=progress"), ("reports:index", "")]:
+        page.goto(page.base_url + reverse(name, args=[slug]) + query)
         assert page.locator("h1").count() == 1, name
         assert_accessible(page, name)

@@ -63,7 +63,7 @@ def test_the_progress_report_sets_the_baseline_against_what_happened(client, use
     assert "E-Akte-Pilot" in text and "erledigt" in text and "E-Akte-Rollout" in text
     assert "12.345" in text  # actual euro against the baseline's planned per fiscal year
     with tenancy.activate(home):
-        data, context = logic.render(Kind.PROGRESS, Format.HTML)
+        _data, context = logic.render(Kind.PROGRESS, Format.HTML)
     assert context["base"] == decided["plan"] and context["states"]
 
 
