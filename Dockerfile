@@ -7,8 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     STATIC_ROOT=/app/var/static MEDIA_ROOT=/app/var/media PORT=8000
 
 WORKDIR /app
-# pg_dump and pg_restore for `manage.py backup` and `restore` (same major version as the server).
+# pg_dump and pg_restore for `manage.py backup` and `restore` (same major version as the server);
+# Pango and Cairo set the council reports as PDF and draw their charts for the Word file.
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    libpango-1.0-0 libpangoft2-1.0-0 libcairo2 \
     && rm -rf /var/lib/apt/lists/*
 COPY requirements/base.lock requirements/base.lock
 RUN pip install --no-cache-dir --require-hashes -r requirements/base.lock
