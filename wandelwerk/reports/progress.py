@@ -15,7 +15,7 @@ from django.db.models import Sum
 from wandelwerk.core.dates import add_months
 from wandelwerk.knowledge.models import HandOver
 from wandelwerk.measures.models import Measure, MeasureActual, Status
-from wandelwerk.reports.content import digicheck, report_settings
+from wandelwerk.reports.content import digicheck, finance, report_settings
 from wandelwerk.reports.models import Kind, ReportFile
 from wandelwerk.roadmap import queries as roadmap
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
@@ -56,6 +56,19 @@ class Line:
     state: str
     deadline: str  # "eingehalten", "verfehlt", "offen" or ""
     moved: str  # why it moved since the baseline ("" if it did not)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One fiscal year: as the baseline planned it and as recorded on the measures."""
+
+    year: int
+    euro_planned: int
+    euro_actual: int
+    internal_planned: int
+    internal_actual: int
+    provider_planned: int
+    provider_actual: int
 
 
 def _state(p: Placement, measure: Measure | None, now: int) -> str:
@@ -138,9 +151,17 @@ def progress(municipality: Any, *, today: dt.date | None = None) -> dict[str, An
         .values("fiscal_year")
         .annotate(euro=Sum("euro"), internal=Sum("internal_days"), provider=Sum("provider_days"))
     }
-    planned = roadmap.cost_per_year(base, items)
+    planned = {row.year: row for row in finance(base)}
     budget = [
-        (year, planned.get(year, 0), actual.get(year, {}).get("euro") or 0)
+        Budget(
+            year,
+            planned[year].euro if year in planned else 0,
+            actual.get(year, {}).get("euro") or 0,
+            planned[year].internal_days if year in planned else 0,
+            actual.get(year, {}).get("internal") or 0,
+            planned[year].provider_days if year in planned else 0,
+            actual.get(year, {}).get("provider") or 0,
+        )
         for year in sorted(set(planned) | set(actual))
     ]
     handovers = list(HandOver.objects.select_related("measure").order_by("measure__deadline"))

@@ -54,14 +54,15 @@ def test_actuals_are_recorded_per_fiscal_year_once(client, users, home, decided)
 
 def test_the_progress_report_sets_the_baseline_against_what_happened(client, users, home, decided):
     MeasureActual.objects.create(
-        municipality=home, measure=decided["pilot"], fiscal_year=TODAY.year, euro=12345
-    )
+        municipality=home, measure=decided["pilot"], fiscal_year=TODAY.year, euro=12345,
+        internal_days=321,
+    )  # fmt: skip
     client.force_login(users["viewer"])
     page = client.get(reverse("reports:document", args=[home.slug]), {"art": "progress"})
     text = page.content.decode()
     assert "Umsetzungsbericht" in text and "Plan und Stand je Digitalbündel" in text
     assert "E-Akte-Pilot" in text and "erledigt" in text and "E-Akte-Rollout" in text
-    assert "12.345" in text  # actual euro against the baseline's planned per fiscal year
+    assert "12.345" in text and "321" in text  # actuals against the baseline per fiscal year
     with tenancy.activate(home):
         _data, context = logic.render(Kind.PROGRESS, Format.HTML)
     assert context["base"] == decided["plan"] and context["states"]
