@@ -14,9 +14,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from wandelwerk.assessments.checks import queries as checks
+from wandelwerk.assessments.checks.charts import unit_heatmap
 from wandelwerk.assessments.frameworks.loader import default_framework
 from wandelwerk.assessments.scoring import rollup
-from wandelwerk.core.charts.heatmap import heatmap
 from wandelwerk.core.charts.radar import radar
 from wandelwerk.knowledge.risk import queries as risk_queries
 from wandelwerk.measures.models import Area, Measure, Status
@@ -117,15 +117,7 @@ def digicheck() -> dict[str, Any]:
         "rows": [(r, [r.scores.get(k) for k in keys]) for r in rows],
         "total": list(zip(areas, total, strict=True)),
         "held_back": sorted(held_back.items(), key=lambda item: -len(item[1])),
-        "chart": heatmap(
-            [r.name for r in rows],
-            [a.name for a in areas],
-            [[r.scores.get(k) for k in keys] for r in rows],
-            title=_("Reifegrad je Einheit und Handlungsfeld"),
-            ident="report-heat",
-        )
-        if rows
-        else "",
+        "chart": unit_heatmap(rows, areas, ident="report-heat"),
     }
 
 

@@ -1,5 +1,5 @@
-"""The DigiCheck's trend: area scores of one unit's checks over time, drawn by the shared line
-chart (``core.charts.lines``) and given to the page with the rows of its table alternative."""
+"""The DigiCheck's charts: the trend (area scores of one unit's checks over time, drawn by the
+shared line chart, with the rows of its table alternative) and the heatmap of units × areas."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
-from wandelwerk.assessments.checks.queries import TrendPoint
+from wandelwerk.assessments.checks.queries import TrendPoint, UnitRow
+from wandelwerk.core.charts.heatmap import heatmap
 from wandelwerk.core.charts.lines import Series, lines_chart
 
 
@@ -40,3 +42,17 @@ def trend_rows(points: Sequence[TrendPoint], areas: Sequence[Any]) -> list[dict[
         }
         for p in points
     ]
+
+
+def unit_heatmap(rows: Sequence[UnitRow], areas: Sequence[Any], *, ident: str) -> SafeString:
+    """Maturity per org unit (rows) and area (columns) from the units' latest approved checks;
+    empty without a unit."""
+    if not rows:
+        return SafeString("")
+    return heatmap(
+        [r.name for r in rows],
+        [a.name for a in areas],
+        [[r.scores.get(a.key) for a in areas] for r in rows],
+        title=_("Reifegrad je Einheit und Handlungsfeld"),
+        ident=ident,
+    )

@@ -16,13 +16,12 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from wandelwerk.assessments.checks import export, logic, queries, sections
-from wandelwerk.assessments.checks.charts import trend_chart, trend_rows
+from wandelwerk.assessments.checks.charts import trend_chart, trend_rows, unit_heatmap
 from wandelwerk.assessments.checks.forms import AssessmentForm, TargetsForm
 from wandelwerk.assessments.evidence.forms import evidence_form_for
 from wandelwerk.assessments.frameworks.loader import default_framework
 from wandelwerk.assessments.models import Assessment, AssessmentLocked, AssessmentStatus
 from wandelwerk.assessments.scoring import rollup
-from wandelwerk.core.charts.heatmap import heatmap
 from wandelwerk.core.charts.radar import radar
 from wandelwerk.core.xlsx import workbook_response
 from wandelwerk.tenants.views import MunicipalityMixin
@@ -290,15 +289,7 @@ class ResultsView(MunicipalityMixin, TemplateView):
                 (r, [r.scores.get(k) for k in keys], names.get(r.weakest or "", "")) for r in rows
             ],
             total=[total.get(k) for k in keys],
-            chart=heatmap(
-                [r.name for r in rows],
-                [a.name for a in areas],
-                [[r.scores.get(k) for k in keys] for r in rows],
-                title=_("Reifegrad je Einheit und Handlungsfeld"),
-                ident="heat",
-            )
-            if rows
-            else "",
+            chart=unit_heatmap(rows, areas, ident="heat"),
             comparison=comparison,
             sections=sections.sections(self.municipality),
             comparison_rows=[(a.name, mine.get(a.key), comparison.stats.get(a.key)) for a in areas]

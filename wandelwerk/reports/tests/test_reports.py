@@ -110,6 +110,7 @@ def test_sections_can_be_left_out_and_a_preface_written(client, users, town):
             "preface": "Sehr geehrte Damen und Herren,\n\nder Bericht zeigt den Weg.",
             "sections": ["summary", "roadmap", "method"],
             "scenario": "",
+            "progress_every_months": 6,
             "_stand": form.data.get("_stand", "") or client.get(url).context["stand"],
         },
     )
