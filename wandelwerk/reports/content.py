@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from wandelwerk.assessments.checks import queries as checks
 from wandelwerk.assessments.checks.charts import unit_heatmap
 from wandelwerk.assessments.frameworks.loader import default_framework
-from wandelwerk.assessments.scoring import rollup
 from wandelwerk.core.charts.radar import radar
 from wandelwerk.knowledge.risk import queries as risk_queries
 from wandelwerk.measures.models import Area, Measure, Status
@@ -97,7 +96,8 @@ def digicheck() -> dict[str, Any]:
     areas = list(framework.areas.all()) if framework else []
     keys = [a.key for a in areas]
     rows = checks.unit_rows(keys)
-    total = [rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in keys]
+    by_area = checks.administration_scores(rows, keys)
+    total = [by_area[k] for k in keys]
     names = {a.key: a.name for a in areas}
     held_back: dict[str, list[str]] = {}
     for row in rows:

@@ -18,7 +18,14 @@ from wandelwerk.assessments.models import (
     Evidence,
     Question,
 )
-from wandelwerk.assessments.scoring import QuestionInput, Scores, gap, score, weakest_area
+from wandelwerk.assessments.scoring import (
+    QuestionInput,
+    Scores,
+    gap,
+    rollup,
+    score,
+    weakest_area,
+)
 
 
 def assessments() -> QuerySet[Assessment]:
@@ -286,3 +293,8 @@ def comparison(municipality: Any, areas: list[str]) -> Comparison | None:
         if len(vals) >= MIN_PEERS:
             stats[a] = (vals[0], statistics.median(vals), vals[-1])
     return Comparison(len(per_peer), stats)
+
+
+def administration_scores(rows: list[UnitRow], areas: list[str]) -> dict[str, float | None]:
+    """Each area's score for the whole administration: the units' scores weighted by FTE."""
+    return {k: rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in areas}

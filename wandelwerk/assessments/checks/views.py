@@ -21,7 +21,6 @@ from wandelwerk.assessments.checks.forms import AssessmentForm, TargetsForm
 from wandelwerk.assessments.evidence.forms import evidence_form_for
 from wandelwerk.assessments.frameworks.loader import default_framework
 from wandelwerk.assessments.models import Assessment, AssessmentLocked, AssessmentStatus
-from wandelwerk.assessments.scoring import rollup
 from wandelwerk.core.charts.radar import radar
 from wandelwerk.core.xlsx import workbook_response
 from wandelwerk.tenants.views import MunicipalityMixin
@@ -262,7 +261,7 @@ class ResultsView(MunicipalityMixin, TemplateView):
         keys = [a.key for a in areas]
         names = {a.key: a.name for a in areas}
         rows = queries.unit_rows(keys)
-        total = {k: rollup((r.scores.get(k), r.fte or 1.0) for r in rows) for k in keys}
+        total = queries.administration_scores(rows, keys)
         mine = {k: v for k, v in total.items()}
         comparison = queries.comparison(self.municipality, keys)
         found = queries.trend_units()
