@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -68,6 +69,7 @@ class DocumentView(MunicipalityMixin, View):
             context = progress.progress(self.municipality)
         else:
             context = content.strategy(self.municipality)
+        context["back_url"] = reverse("reports:index", args=[self.municipality.slug])
         return HttpResponse(document.html(context, standalone=False))
 
 
