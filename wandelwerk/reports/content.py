@@ -239,7 +239,9 @@ def strategy(municipality: Any, *, today: dt.date | None = None) -> dict[str, An
     if "recommendations" in keys:
         context["recommendations"] = _recommendations()
     if "scenarios" in keys:
-        context["scenarios"] = _scenarios()
+        context["scenarios"] = found = _scenarios()
+        with_plan = [row.figures for row in found if row.figures.plan]
+        context["benefit_chart"] = roadmap_charts.benefit_chart(with_plan) if with_plan else ""
     if "start" in keys:
         context["ages"] = organisation.age_structure(today)
     if "knowledge" in keys:
