@@ -44,15 +44,19 @@ def save_settings(
     return current
 
 
-def render(kind: str, fmt: str, *, today: dt.date | None = None) -> tuple[bytes, dict[str, Any]]:
-    """The report's bytes in ``fmt`` and the context they were made from."""
+def context_of(kind: str, *, today: dt.date | None = None) -> dict[str, Any]:
+    """What the current municipality's report of ``kind`` says, from the current data."""
     municipality = require_municipality()
     if kind == Kind.STRATEGY:
-        context = content.strategy(municipality, today=today)
-    elif kind == Kind.PROGRESS:
-        context = progress.progress(municipality, today=today)
-    else:
-        raise ValueError(f"Berichtsart {kind!r} gibt es nicht")
+        return content.strategy(municipality, today=today)
+    if kind == Kind.PROGRESS:
+        return progress.progress(municipality, today=today)
+    raise ValueError(f"Berichtsart {kind!r} gibt es nicht")
+
+
+def render(kind: str, fmt: str, *, today: dt.date | None = None) -> tuple[bytes, dict[str, Any]]:
+    """The report's bytes in ``fmt`` and the context they were made from."""
+    context = context_of(kind, today=today)
     if fmt == Format.PDF:
         return document.pdf(context), context
     if fmt == Format.DOCX:
@@ -69,23 +73,49 @@ def build_file(*, actor: Any, kind: str, fmt: str, today: dt.date | None = None)
     data, context = render(kind, fmt, today=today)
     municipality = context["municipality"]
     plan = context.get("plan")
-    title = f"{Kind(kind).label} {municipality.name}, Stand {today:%d.%m.%Y}"
     stem = "digitalisierungsstrategie" if kind == Kind.STRATEGY else "umsetzungsbericht"
-    report = ReportFile.objects.create(
+    return keep_file(
+        actor=actor,
         kind=kind,
-        format=fmt,
-        title=title,
+        fmt=fmt,
+        title=f"{Kind(kind).label} {municipality.name}, Stand {today:%d.%m.%Y}",
         filename=f"{slugify(f'{stem}-{municipality.name}')}-{today:%Y-%m-%d}.{fmt}",
-        content=data,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        data=data,
         plan=plan,
         plan_label=(
             f"{plan.scenario.name}, geplant am {timezone.localtime(plan.created_at):%d.%m.%Y %H:%M}"
             if plan
             else ""
         ),
+    )
+
+
+def keep_file(
+    *,
+    actor: Any,
+    kind: str,
+    fmt: str,
+    title: str,
+    filename: str,
+    data: bytes,
+    plan: Any,
+    plan_label: str,
+    **handed_over: Any,
+) -> ReportFile:
+    """Store a built file with its SHA-256 checksum (and, given ``handed_over_on``,
+    ``handed_over_by`` and ``recipient``, straight into the archive), and audit it."""
+    report = ReportFile.objects.create(
+        kind=kind,
+        format=fmt,
+        title=title,
+        filename=filename,
+        content=data,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        plan=plan,
+        plan_label=plan_label,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **handed_over,
     )
     record(
         actor=actor,

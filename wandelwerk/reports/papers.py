@@ -5,7 +5,6 @@ the proposed scenario's plan, editing until the decision, and recording the comm
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,7 +17,7 @@ from wandelwerk.audit.logic import record, save_audited, snapshot
 from wandelwerk.audit.models import Action
 from wandelwerk.reports import document, logic
 from wandelwerk.reports.content import finance
-from wandelwerk.reports.models import ADOPTING, CouncilPaper, Format, Kind, ReportFile
+from wandelwerk.reports.models import ADOPTING, CouncilPaper, Format, Kind
 from wandelwerk.roadmap import logic as roadmap_logic
 from wandelwerk.roadmap import queries as roadmap
 from wandelwerk.roadmap.models import Plan, Scenario
@@ -116,17 +115,15 @@ def record_decision(
             logic.hand_over(actor=actor, report=locked.report, on=decided_on, recipient=locked.body)
     data = paper_pdf(locked)
     plan = plan_of(locked)
-    archived = ReportFile.objects.create(
+    archived = logic.keep_file(
+        actor=actor,
         kind=Kind.PAPER,
-        format=Format.PDF,
+        fmt=Format.PDF,
         title=f"Beschlussvorlage {locked.number or ''} {locked.subject}".replace("  ", " ")[:300],
         filename=f"{slugify(f'beschlussvorlage-{locked.subject}')[:80]}-{decided_on:%Y-%m-%d}.pdf",
-        content=data,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        data=data,
         plan=plan,
         plan_label=f"{locked.scenario.name}" if plan else "",
-        created_by=actor,
         handed_over_on=decided_on,
         handed_over_by=actor,
         recipient=locked.body,

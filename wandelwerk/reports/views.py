@@ -65,10 +65,8 @@ class DocumentView(MunicipalityMixin, View):
     permission_required = "reports.view"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.GET.get("art") == Kind.PROGRESS:
-            context = progress.progress(self.municipality)
-        else:
-            context = content.strategy(self.municipality)
+        kind = Kind.PROGRESS if request.GET.get("art") == Kind.PROGRESS else Kind.STRATEGY
+        context = logic.context_of(kind)
         context["back_url"] = reverse("reports:index", args=[self.municipality.slug])
         return HttpResponse(document.html(context, standalone=False))
 
