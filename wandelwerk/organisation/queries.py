@@ -70,10 +70,12 @@ def descendants_of(unit: OrgUnit) -> set[int]:
     return result
 
 
-def unit_fte() -> dict[int, float]:
-    """Staff (FTE) of each unit counted with the units directly below it."""
-    direct = Employee.objects.values("org_unit_id").annotate(s=Sum("fte"))
-    below = Employee.objects.values("org_unit__parent_id").annotate(s=Sum("fte"))
+def unit_fte(staff: QuerySet[Employee] | None = None) -> dict[int, float]:
+    """Staff (FTE) of each unit counted with the units directly below it (of the current
+    municipality, or of ``staff``, e.g. several municipalities' at once)."""
+    staff = Employee.objects.all() if staff is None else staff
+    direct = staff.order_by().values("org_unit_id").annotate(s=Sum("fte"))
+    below = staff.order_by().values("org_unit__parent_id").annotate(s=Sum("fte"))
     fte: dict[int, float] = {}
     for unit_id, value in [
         *direct.values_list("org_unit_id", "s"),

@@ -8,6 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 from wandelwerk.organisation.queries import overview_figures
+from wandelwerk.overview.cockpit import cockpit
 from wandelwerk.overview.queries import municipalities_with_figures
 from wandelwerk.ozg.queries import summary as ozg_summary
 from wandelwerk.tenants.queries import is_provider_admin
@@ -43,8 +44,10 @@ class OverviewView(MunicipalityMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["figures"] = overview_figures(
+        figures = overview_figures(
             self.municipality, exact=self.can("organisation.view_personal_data")
         )
-        context["ozg"] = ozg_summary()
+        context.update(
+            figures=figures, ozg=ozg_summary(), cockpit=cockpit(self.municipality, figures)
+        )
         return context

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Max, Sum
 
 from wandelwerk.core.dates import add_months
 from wandelwerk.knowledge.models import HandOver
@@ -30,21 +30,34 @@ class Calendar:
     overdue: dt.date | None  # a due date passed without a progress report handed over since
 
 
-def calendar(today: dt.date) -> Calendar:
-    config = report_settings()
-    if config.progress_first_due is None:
+def schedule(
+    first_due: dt.date | None, every_months: int, today: dt.date, last_handed_over: dt.date | None
+) -> Calendar:
+    """The reporting calendar from its settings and the date the latest progress report was
+    handed over (pure, so the portfolio can compute it for every municipality at once)."""
+    if first_due is None:
         return Calendar([], None, None)
-    due, step = [config.progress_first_due], max(1, config.progress_every_months)
+    due, step = [first_due], max(1, every_months)
     while due[-1] < today:
-        due.append(add_months(config.progress_first_due, step * len(due)))
+        due.append(add_months(first_due, step * len(due)))
     passed = [d for d in due if d < today]
     overdue = None
     if passed:
-        handed = ReportFile.objects.filter(
-            kind=Kind.PROGRESS, handed_over_on__gte=add_months(passed[-1], -step)
-        ).exists()
+        handed = last_handed_over is not None and last_handed_over >= add_months(passed[-1], -step)
         overdue = None if handed else passed[-1]
     return Calendar(due, due[-1] if due[-1] >= today else None, overdue)
+
+
+def calendar(today: dt.date) -> Calendar:
+    config = report_settings()
+    last = (
+        ReportFile.objects.filter(kind=Kind.PROGRESS, handed_over_on__isnull=False).aggregate(
+            last=Max("handed_over_on")
+        )["last"]
+        if config.progress_first_due is not None
+        else None
+    )
+    return schedule(config.progress_first_due, config.progress_every_months, today, last)
 
 
 @dataclass(frozen=True)
