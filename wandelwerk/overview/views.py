@@ -5,37 +5,40 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 
+from wandelwerk.core.xlsx import xlsx_response
 from wandelwerk.organisation.queries import overview_figures
 from wandelwerk.overview.cockpit import cockpit
-from wandelwerk.overview.queries import municipalities_with_figures
+from wandelwerk.overview.portfolio import export_rows, portfolio
 from wandelwerk.ozg.queries import summary as ozg_summary
 from wandelwerk.tenants.queries import is_provider_admin
 from wandelwerk.tenants.views import MunicipalityMixin
 
-SORTS = {
-    "name": "name",
-    "population": "population",
-    "org_units": "org_unit_count",
-    "employees": "employee_count",
-    "services": "service_count",
-}
-
 
 class StartView(LoginRequiredMixin, TemplateView):
+    """The municipalities I look after, with where each stands (the provider's portfolio)."""
+
     template_name = "overview/start.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.GET.get("export") == "xlsx":
+            headers, rows = export_rows(portfolio(request.user, request.GET))
+            return xlsx_response("kommunen", headers, rows)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        sort = self.request.GET.get("sort", "name")
-        field = SORTS.get(sort.lstrip("-"), "name")
-        ordering = ("-" if sort.startswith("-") else "") + field
-        context["municipalities"] = municipalities_with_figures(self.request.user).order_by(
-            ordering, "name"
+        found = portfolio(self.request.user, self.request.GET)
+        query = self.request.GET.copy()
+        query["export"] = "xlsx"
+        context.update(
+            portfolio=found,
+            sort=found.sort,
+            export_query=query.urlencode(),
+            can_create=is_provider_admin(self.request.user),
         )
-        context["sort"] = sort if sort.lstrip("-") in SORTS else "name"
-        context["can_create"] = is_provider_admin(self.request.user)
         return context
 
 

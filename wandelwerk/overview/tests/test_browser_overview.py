@@ -1,0 +1,27 @@
+"""The cockpit and the portfolio in Chromium: no WCAG 2.1 A/AA violation found by axe-core,
+and the portfolio's sorting and filtering work with the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from wandelwerk.core.testing.browser import assert_accessible, login
+from wandelwerk.overview.tests.test_cockpit import _checked_and_planned
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_cockpit_and_portfolio_are_accessible(page, users, home, other):
+    _checked_and_planned(home)
+    login(page, "provider_admin")
+    page.goto(page.base_url + reverse("overview:index", args=[home.slug]))
+    assert page.locator("h1").count() == 1
+    assert_accessible(page, "overview:index")
+    page.goto(page.base_url + "/")
+    assert_accessible(page, "overview:start")
+    page.get_by_role("link", name="Bündel erledigt").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**sort=bundle**")
+    rows = page.locator("tbody th a")
+    assert rows.nth(0).inner_text() == "Heimstadt"  # 75 %; Anderdorf has no plan: last
