@@ -19,7 +19,6 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -107,13 +106,15 @@ def main() -> None:
     from wandelwerk.operations.bootstrap import load_catalogues
 
     settings.ALLOWED_HOSTS = ["*"]
+    step("Migrationen", lambda: call_command("migrate", verbosity=0))
     if not args.reuse:
         started = time.perf_counter()
-        step("Migrationen", lambda: call_command("migrate", verbosity=0))
         step("Kataloge laden", lambda: load_catalogues(lambda _text: None))
         build(args)
         print(f"{'Aufbau zusammen':<58} {time.perf_counter() - started:7.1f} s")
     users = get_user_model().objects
+    # Measured without the second factor the provider's people confirm each sign-in with.
+    users.filter(username__startswith="portfolio-").update(second_factor_exempt=True)
     _q, trivial = measure(Client(), "/anmelden/", max(100, args.runs))
     print(f"Datenbank: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
           f"{args.runs} Abrufe je Seite; Anmeldeseite p95 {p95(trivial):.1f} ms")  # fmt: skip

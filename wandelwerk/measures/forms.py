@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wandelwerk.core.forms import DateInput, KernForm, KernModelForm
+from wandelwerk.measures.funding import programmes
 from wandelwerk.measures.models import Area, Measure, Source, Status
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.ozg.models import AdministrativeService
@@ -26,6 +27,7 @@ class MeasureForm(KernModelForm):
             "internal_days",
             "provider_days",
             "budget_eur",
+            "funding",
             "benefit",
             "owner",
             "deadline",
@@ -51,8 +53,22 @@ class MeasureForm(KernModelForm):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["prerequisites"].queryset = others  # type: ignore[attr-defined]
+        self.fields["funding"].queryset = programmes().order_by("name")  # type: ignore[attr-defined]
+        self.fields["funding"].help_text = _(
+            "Der Plan hält eine geförderte Maßnahme im Förderzeitraum und rechnet die Förderung "
+            "nicht auf das Budget an."
+        )
         self.fields["benefit"].widget.attrs.update(min=1, max=10)
         self.fields["duration"].widget.attrs.update(min=1, max=10)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        programme, area = data.get("funding"), data.get("area")
+        if programme is not None and area and not programme.covers(area):
+            self.add_error(
+                "funding", _("Dieses Programm fördert keine Maßnahmen dieses Handlungsfelds.")
+            )
+        return data
 
     def clean_benefit(self) -> int:
         value: int = self.cleaned_data["benefit"]

@@ -93,6 +93,64 @@ class Source(models.TextChoices):
     HANDOVER = "handover", _("Wissensübergabe")
 
 
+class FundingProgramme(models.Model):
+    """A funding programme (Förderprogramm): recorded by the provider for every municipality
+    (``municipality`` empty) or by one municipality for itself. A funded measure must be spent
+    within the programme's period; the plan holds it there and splits its cost into funding and
+    own funds."""
+
+    municipality = models.ForeignKey(
+        "tenants.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="funding_programmes",
+        verbose_name=_("Kommune"),
+        help_text=_("Leer: vom IT-Dienstleister für alle Kommunen erfasst."),
+    )
+    name = models.CharField(_("Name"), max_length=200)
+    funder = models.CharField(_("Fördergeber"), max_length=200, blank=True)
+    rate = models.PositiveSmallIntegerField(
+        _("Förderquote (%)"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    cap_eur = models.PositiveIntegerField(
+        _("Höchstbetrag je Maßnahme (€)"),
+        null=True,
+        blank=True,
+        help_text=_("Leer: ohne Höchstbetrag."),
+    )
+    areas = models.JSONField(
+        _("förderfähige Handlungsfelder"),
+        default=list,
+        blank=True,
+        help_text=_("Keins gewählt: Maßnahmen aller Handlungsfelder."),
+    )
+    apply_by = models.DateField(_("Antragsfrist"), null=True, blank=True)
+    spend_from = models.DateField(_("Förderzeitraum ab"), null=True, blank=True)
+    spend_by = models.DateField(
+        _("Mittel verausgabt bis"),
+        help_text=_("Bis dahin muss eine geförderte Maßnahme abgeschlossen sein."),
+    )
+    note = models.TextField(_("Hinweise"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Förderprogramm")
+        verbose_name_plural = _("Förderprogramme")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def covers(self, area: str) -> bool:
+        return not self.areas or area in self.areas
+
+    def funding_of(self, cost: int) -> int:
+        """The funding for a measure costing ``cost`` euro: the rate, at most the cap."""
+        amount = cost * self.rate // 100
+        return min(amount, self.cap_eur) if self.cap_eur is not None else amount
+
+
 class Measure(TenantModel):
     """A municipality's measure: from the catalogue, recommended, own, or from elsewhere (e.g. a
     hand-over before an exit) with a deadline. The planner places it in a half-year."""
@@ -144,6 +202,14 @@ class Measure(TenantModel):
         blank=True,
         related_name="proposals",
         verbose_name=_("empfohlen aus DigiCheck"),
+    )
+    funding = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("Förderprogramm"),
     )
     owner = models.CharField(_("Verantwortlich"), max_length=200, blank=True)
     deadline = models.DateField(_("Frist"), null=True, blank=True)

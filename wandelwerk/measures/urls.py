@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wandelwerk.measures import actuals, triage, views
+from wandelwerk.measures import actuals, funding, triage, views
 
 app_name = "measures"
 
@@ -15,6 +15,14 @@ urlpatterns = [
     path("<int:pk>/loeschen/", views.MeasureDeleteView.as_view(), name="measure_delete"),
     path("<int:pk>/status/", views.StatusView.as_view(), name="measure_status"),
     path("<int:pk>/stand/", views.ProgressView.as_view(), name="measure_progress"),
+    path("foerderprogramme/", funding.ProgrammeListView.as_view(), name="funding"),
+    path("foerderprogramme/neu/", funding.ProgrammeFormView.as_view(), name="funding_create"),
+    path("foerderprogramme/<int:pk>/", funding.ProgrammeFormView.as_view(), name="funding_update"),
+    path(
+        "foerderprogramme/<int:pk>/loeschen/",
+        funding.ProgrammeDeleteView.as_view(),
+        name="funding_delete",
+    ),
     path("<int:measure_pk>/ist/neu/", actuals.ActualFormView.as_view(), name="actual_create"),
     path("<int:measure_pk>/ist/<int:pk>/", actuals.ActualFormView.as_view(), name="actual_update"),
     path("aus-digicheck/<int:pk>/", views.RecommendView.as_view(), name="recommend"),

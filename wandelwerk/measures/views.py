@@ -162,7 +162,7 @@ class MeasureDetailView(ObjectMixin, TemplateView):
     template_name = "measures/measure_detail.html"
     permission_required = "measures.view"
     model = Measure
-    queryset = Measure.objects.select_related("org_unit", "service", "template")
+    queryset = Measure.objects.select_related("org_unit", "service", "template", "funding")
     list_url_name = "measures:index"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -173,6 +173,7 @@ class MeasureDetailView(ObjectMixin, TemplateView):
             prerequisites=measure.prerequisites.select_related("org_unit").order_by("title"),
             dependents=measure.dependents.select_related("org_unit").order_by("title"),
             actuals=list(measure.actuals.all()),
+            funded=measure.funding.funding_of(measure.budget_eur) if measure.funding else 0,
             next_statuses=[
                 (
                     s,

@@ -70,9 +70,10 @@ def proposed_plan(chosen: Scenario | None) -> Plan | None:
 @dataclass(frozen=True)
 class FinanceRow:
     year: int
-    euro: int
+    euro: int  # own funds
     internal_days: int
     provider_days: int
+    funded: int = 0  # borne by funding programmes
 
 
 def finance(plan: Plan | None) -> list[FinanceRow]:
@@ -86,9 +87,13 @@ def finance(plan: Plan | None) -> list[FinanceRow]:
         year = period.half_year.fiscal_year(start_month)
         own, provider = days.setdefault(year, [0, 0])
         days[year] = [own + period.internal, provider + period.provider]
-    return [FinanceRow(y.year, y.used, *days.get(y.year, [0, 0])) for y in use.years if y.used] or [
-        FinanceRow(year, 0, own, provider) for year, (own, provider) in sorted(days.items())
-    ]
+    return [
+        FinanceRow(
+            y.year, y.used, days.get(y.year, [0, 0])[0], days.get(y.year, [0, 0])[1], y.funded
+        )
+        for y in use.years
+        if y.total
+    ] or [FinanceRow(year, 0, own, provider) for year, (own, provider) in sorted(days.items())]
 
 
 def digicheck() -> dict[str, Any]:

@@ -72,7 +72,8 @@ class PaperView(PaperMixin, FormView):
         context = super().get_context_data(**kwargs)
         paper = self.load_paper()
         plan = papers.plan_of(paper)
-        context.update(paper=paper, plan=plan, finance=papers.finance(plan))
+        rows = papers.finance(plan)
+        context.update(paper=paper, plan=plan, finance=rows, funded=any(r.funded for r in rows))
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

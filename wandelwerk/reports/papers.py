@@ -76,7 +76,8 @@ def save_paper(*, actor: Any, paper: CouncilPaper | None, values: dict[str, Any]
 
 def paper_html(paper: CouncilPaper, *, font_base: str = "") -> str:
     plan = plan_of(paper)
-    context = {"paper": paper, "plan": plan, "finance": finance(plan),
+    rows = finance(plan)
+    context = {"paper": paper, "plan": plan, "finance": rows, "funded": any(r.funded for r in rows),
                "municipality": paper.municipality, "today": timezone.localdate()}  # fmt: skip
     return render_to_string(
         "reports/paper_document.html",

@@ -168,12 +168,13 @@ def _demands(task: Task, start: int, first: int) -> dict[str, dict[str, int]]:
     }
 
 
-def _costs(task: Task, start: int, first: int) -> dict[str, int]:
-    """Euro per half-year it runs (its fiscal year follows from the plan's parameters)."""
+def _costs(euro: int, task: Task, start: int, first: int) -> dict[str, int]:
+    """``euro`` spread over the half-years the task runs (its fiscal year follows from the
+    plan's parameters)."""
     return {
-        str(first + start + offset): euro
+        str(first + start + offset): part
         for offset in range(task.duration)
-        if (euro := spread(task.cost, task.duration, offset))
+        if (part := spread(euro, task.duration, offset))
     }
 
 
@@ -270,7 +271,9 @@ def _store(
                 end=place.end,
                 duration=max(1, m.duration),
                 demands=_demands(task, start, first) if placed else {},  # type: ignore[arg-type]
-                costs=_costs(task, start, first) if placed else {},  # type: ignore[arg-type]
+                costs=_costs(task.cost, task, start, first) if placed else {},  # type: ignore[union-attr,arg-type]
+                funding=_costs(entry.funded, task, start, first) if placed else {},  # type: ignore[arg-type]
+                programme=m.funding.name if m.funding else "",
                 benefit=m.benefit,
                 deadline=m.deadline,
                 deadline_hard=m.deadline_is_hard,

@@ -84,6 +84,7 @@ class Entry:
     task: Task | None
     started: int | None = None  # period of its actual start (may lie before the plan)
     finished: int | None = None  # done measures: the period they ended
+    funded: int = 0  # euro a funding programme bears (the task's cost is the own funds)
 
 
 @dataclass
@@ -123,6 +124,21 @@ def _task_of(m: Measure, key: str, first: HalfYear, now: int, horizon: int) -> E
     deadline = None
     if m.deadline is not None:
         deadline = max(0, period_of(m.deadline, first) + 1)
+    hard = m.deadline_is_hard and deadline is not None
+    cost, funded = round(m.budget_eur * left), 0
+    if (
+        m.funding_id is not None and m.funding is not None
+    ):  # spent within the programme's period, part of it funded
+        programme = m.funding
+        spend_by = period_of(programme.spend_by, first)
+        if programme.spend_by < HalfYear.of(programme.spend_by).end:
+            spend_by -= 1  # the half-year must be over by then
+        deadline = max(0, spend_by + 1) if deadline is None else min(deadline, spend_by + 1)
+        hard = True
+        if programme.spend_from is not None:
+            release = max(release, period_of(programme.spend_from, first))
+        funded = round(programme.funding_of(m.budget_eur) * left)
+        cost -= funded
     task = Task(
         id=key,
         duration=duration,
@@ -130,18 +146,18 @@ def _task_of(m: Measure, key: str, first: HalfYear, now: int, horizon: int) -> E
             INTERNAL: _spread_days(m.internal_days * left, duration),
             PROVIDER: _spread_days(m.provider_days * left, duration),
         },
-        cost=round(m.budget_eur * left),
+        cost=cost,
         units=(m.org_unit.code,) if m.org_unit else (),
         area=m.area,
         benefit=m.benefit,
         release=release,
         deadline=deadline,
-        deadline_hard=m.deadline_is_hard and deadline is not None and fixed is None,
+        deadline_hard=hard and fixed is None,
         fixed_start=fixed,
     )
     if m.status == Status.IN_PROGRESS and now >= horizon:
         return Entry(m, None, started)  # the plan's period is over
-    return Entry(m, task, started)
+    return Entry(m, task, started, funded=funded)
 
 
 def build_problem(
@@ -159,7 +175,7 @@ def build_problem(
     if measures is None:
         measures = list(
             Measure.objects.filter(status__in=PLANNED_STATUSES)
-            .select_related("org_unit", "template")
+            .select_related("org_unit", "template", "funding")
             .prefetch_related(
                 Prefetch("prerequisites", queryset=Measure.objects.select_related("org_unit"))
             )

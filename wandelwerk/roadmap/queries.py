@@ -161,8 +161,13 @@ class PeriodUse:
 @dataclass(frozen=True)
 class YearUse:
     year: int
-    used: int
+    used: int  # own funds: what the budget bears
     budget: int
+    funded: int = 0  # what funding programmes bear
+
+    @property
+    def total(self) -> int:
+        return self.used + self.funded
 
     @property
     def share(self) -> float | None:
@@ -178,6 +183,10 @@ class CapacityUse:
     years: list[YearUse]
     internal_capacity: int
     provider_capacity: int
+
+    @property
+    def funded(self) -> bool:
+        return any(y.funded for y in self.years)
 
     @staticmethod
     def _share(used: int, capacity: int) -> float | None:
@@ -195,12 +204,12 @@ def _fiscal_year(plan: Plan, ordinal: int) -> int:
     return HalfYear.from_ordinal(ordinal).fiscal_year(start_month)
 
 
-def cost_per_year(plan: Plan, items: Any) -> dict[int, int]:
-    """Euro per fiscal year of the plan's half-years, as planned."""
+def cost_per_year(plan: Plan, items: Any, *, funding: bool = False) -> dict[int, int]:
+    """Euro per fiscal year of the plan's half-years, as planned: own funds (or ``funding``)."""
     window = {h.ordinal for h in plan.half_years}
     per_year: dict[int, int] = defaultdict(int)
     for p in items:
-        for half, euro in (p.costs or {}).items():
+        for half, euro in ((p.funding if funding else p.costs) or {}).items():
             if int(half) in window:
                 per_year[_fiscal_year(plan, int(half))] += euro
     return dict(sorted(per_year.items()))
@@ -216,6 +225,7 @@ def capacity_use(plan: Plan, items: list[Placement]) -> CapacityUse:
         for half, euro in (p.costs or {}).items():
             use["budget"][int(half)] += euro
     per_year = cost_per_year(plan, items)
+    funded = cost_per_year(plan, items, funding=True)
     years = sorted({_fiscal_year(plan, h.ordinal) for h in plan.half_years})
     return CapacityUse(
         periods=[
@@ -228,7 +238,8 @@ def capacity_use(plan: Plan, items: list[Placement]) -> CapacityUse:
             for h in plan.half_years
         ],
         years=[
-            YearUse(y, per_year.get(y, 0), int(params.get("budget_per_year", 0))) for y in years
+            YearUse(y, per_year.get(y, 0), int(params.get("budget_per_year", 0)), funded.get(y, 0))
+            for y in years
         ],
         internal_capacity=int(params.get("internal_days_per_period", 0)),
         provider_capacity=int(params.get("provider_days_per_period", 0)),

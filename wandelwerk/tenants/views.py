@@ -202,6 +202,10 @@ class ObjectDeleteView(ObjectMixin, TemplateView):
     def get_success_url(self) -> str:
         return self.list_url()
 
+    def in_use_url(self) -> str:
+        """Where the user is told why the object stays."""
+        return str(self.object.get_absolute_url())
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.load_object()
         name = str(self.object)
@@ -209,7 +213,7 @@ class ObjectDeleteView(ObjectMixin, TemplateView):
             self.delete(self.object)
         except InUseError as exc:
             messages.error(request, str(exc))
-            return redirect(self.object.get_absolute_url())
+            return redirect(self.in_use_url())
         messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
         return redirect(self.get_success_url())
 

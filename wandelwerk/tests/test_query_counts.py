@@ -47,6 +47,10 @@ def _fill(municipality, n):
     )
 
 
+# The cockpit reads every section of the method once (checks, plan, measures, knowledge,
+# reports, OZG, staff): more than a list, still fixed.
+LIMITS = {"overview:index": 30}
+
 PAGES = [
     ("overview:start", False),
     ("overview:index", True),
@@ -76,7 +80,7 @@ def test_list_pages_do_not_grow_with_rows(client, users, home, other, name, tena
     large = _count(client, name, tenant, home)
     small = _count(client, name, tenant, other)
     assert large == small, f"{name}: {small} Abfragen bei 10 Zeilen, {large} bei 1.000"
-    assert large <= 20
+    assert large <= LIMITS.get(name, 20)
 
 
 @pytest.mark.django_db

@@ -30,7 +30,22 @@ def actual(m: Any) -> dict[str, Any]:
     return {"measure_pk": found.pk, "pk": row.pk}
 
 
+def programme(m: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    from wandelwerk.measures.models import FundingProgramme
+
+    found = FundingProgramme.objects.create(
+        municipality=m, name="Digitale Kommune", rate=50, spend_by=dt.date(2029, 12, 31)
+    )
+    return {"pk": found.pk}
+
+
 ROWS = {
+    "measures:funding": (no_kwargs, ALL, None),
+    "measures:funding_create": (no_kwargs, EDIT, EDIT),
+    "measures:funding_update": (programme, EDIT, EDIT),
+    "measures:funding_delete": (programme, EDIT, EDIT),
     "measures:index": (no_kwargs, ALL, None),
     "measures:catalog": (no_kwargs, ALL, None),
     "measures:add_from_catalog": (template, EDIT, EDIT),

@@ -1,4 +1,4 @@
-"""The cockpit and the portfolio in Chromium: no WCAG 2.1 A/AA violation found by axe-core,
+"""The cockpit, the portfolio and the funding programmes in Chromium: no WCAG 2.1 A/AA violation found by axe-core,
 and the portfolio's sorting and filtering work with the keyboard."""
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ def test_cockpit_and_portfolio_are_accessible(page, users, home, other):
     page.goto(page.base_url + reverse("overview:index", args=[home.slug]))
     assert page.locator("h1").count() == 1
     assert_accessible(page, "overview:index")
+    for name in ("measures:funding", "measures:funding_create"):
+        page.goto(page.base_url + reverse(name, args=[home.slug]))
+        assert page.locator("h1").count() == 1, name
+        assert_accessible(page, name)
     page.goto(page.base_url + "/")
     assert_accessible(page, "overview:start")
     page.get_by_role("link", name="Bündel erledigt").focus()
