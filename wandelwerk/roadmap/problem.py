@@ -204,6 +204,17 @@ def build_problem(
             for p in m.prerequisites.all()
             if str(p.pk) in entries and entries[str(p.pk)].measure.status != Status.DONE
         ]
+        programme = m.funding if m.funding_id is not None else None
+        if programme and programme.apply_by and programme.apply_by < today and not entry.started:
+            warnings.append(
+                {
+                    "kind": "funding_deadline",
+                    "measure": str(m),
+                    "measure_id": m.pk,
+                    "programme": programme.name,
+                    "apply_by": programme.apply_by.isoformat(),
+                }
+            )
         if entry.started is not None and open_ones:
             warnings.append(
                 {

@@ -4,6 +4,7 @@ stored data, so a plan reads the same today and in five years."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -226,6 +227,16 @@ def warning_text(data: Mapping[str, Any]) -> str:
         return _("„%(name)s“ wurde begonnen, obwohl %(open)s noch offen ist.") % {
             "name": data.get("measure", ""),
             "open": names(list(data.get("open") or [])),
+        }
+    if data.get("kind") == "funding_deadline":
+        day = dt.date.fromisoformat(str(data.get("apply_by")))
+        return _(
+            "Die Antragsfrist von „%(programme)s“ für „%(name)s“ ist am %(day)s abgelaufen: "
+            "ohne bewilligten Antrag trägt die Kommune die vollen Kosten."
+        ) % {
+            "programme": data.get("programme", ""),
+            "name": data.get("measure", ""),
+            "day": f"{day:%d.%m.%Y}",
         }
     return ""
 

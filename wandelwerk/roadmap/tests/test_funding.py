@@ -107,3 +107,17 @@ def test_a_measure_takes_only_a_programme_for_its_area(client, users, home):
               "provider_days": 0, "budget_eur": 1000, "benefit": 5, "funding": programme.pk},
     )  # fmt: skip
     assert "fördert keine Maßnahmen dieses Handlungsfelds" in response.content.decode()
+
+
+def test_the_plan_warns_when_the_application_deadline_has_passed(client, users, home):
+    programme = _programme(apply_by=dt.date(2026, 10, 31))
+    MeasureFactory(municipality=home, title="E-Akte", budget_eur=10_000, funding=programme)
+    scenario = ScenarioFactory(municipality=home, start_year=2027, start_half=1, periods=4)
+    with tenancy.activate(home):
+        plan = plan_scenario(scenario, today=TODAY, time_limit=3)
+    assert [w["kind"] for w in plan.warnings] == ["funding_deadline"]
+    client.force_login(users["viewer"])
+    page = client.get(reverse("roadmap:scenario_detail", args=[home.slug, scenario.pk]))
+    assert "Die Antragsfrist von „Digitale Kommune“ für „E-Akte“ ist am 31.10.2026 abgelaufen" in (
+        page.content.decode()
+    )
