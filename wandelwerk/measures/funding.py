@@ -45,6 +45,11 @@ def may_edit(user: Any, municipality: Any, programme: FundingProgramme | None) -
     """Own programmes: whoever edits measures; the provider's: only the provider's people."""
     if programme is None or programme.municipality_id is not None:
         return bool(user.has_perm("measures.change", municipality))
+    return is_provider(user, municipality)
+
+
+def is_provider(user: Any, municipality: Any) -> bool:
+    """Whether the user works for the provider (admin or consultant) in this municipality."""
     access = get_access(user, municipality)
     return access is not None and access.role in PROVIDER_ROLES
 
@@ -124,6 +129,13 @@ class ProgrammeListView(MunicipalityMixin, TemplateView):
         return context
 
 
+def editable(view: Any, found: FundingProgramme | None) -> FundingProgramme | None:
+    """The programme a form or delete page loaded, if the user may touch it."""
+    if not may_edit(view.request.user, view.municipality, found):
+        raise PermissionDenied
+    return found
+
+
 class ProgrammeFormView(ObjectFormView):
     model = FundingProgramme
     form_class = ProgrammeForm
@@ -134,15 +146,11 @@ class ProgrammeFormView(ObjectFormView):
         return programmes()
 
     def load_object(self) -> FundingProgramme | None:
-        found = super().load_object()
-        if not may_edit(self.request.user, self.municipality, found):
-            raise PermissionDenied
-        return found
+        return editable(self, super().load_object())
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
-        access = get_access(self.request.user, self.municipality)
-        kwargs["provider"] = access is not None and access.role in PROVIDER_ROLES
+        kwargs["provider"] = is_provider(self.request.user, self.municipality)
         return kwargs
 
     def get_success_url(self) -> str:
@@ -169,10 +177,7 @@ class ProgrammeDeleteView(ObjectDeleteView):
         return programmes()
 
     def load_object(self) -> FundingProgramme | None:
-        found = super().load_object()
-        if not may_edit(self.request.user, self.municipality, found):
-            raise PermissionDenied
-        return found
+        return editable(self, super().load_object())
 
     def in_use_url(self) -> str:
         return self.list_url()
