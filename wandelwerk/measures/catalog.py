@@ -98,6 +98,18 @@ def read_catalog(file: Path = CATALOG_FILE) -> list[dict[str, Any]]:
             value = _need(effort, name, int, file, f"{where}.effort")
             if value < 0:
                 raise CatalogError(file, f"{where}.effort.{name}", "darf nicht negativ sein")
+        split = effort.get("split") or {}
+        if not isinstance(split, dict) or set(split) - {"engineering", "training"}:
+            raise CatalogError(
+                file, f"{where}.effort.split", "erwartet engineering und/oder training"
+            )
+        if (
+            any(not isinstance(v, int) or v < 0 for v in split.values())
+            or sum(split.values()) > effort["provider_days"]
+        ):
+            raise CatalogError(
+                file, f"{where}.effort.split", "Tage je Fähigkeit, zusammen höchstens provider_days"
+            )
         raises = _need(item, "raises", dict, file, where)
         level = _need(raises, "level", int, file, f"{where}.raises")
         if not 1 <= level <= 4:
@@ -196,6 +208,8 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
             duration=t["duration"],
             internal_days=t["effort"]["internal_days"],
             provider_days=t["effort"]["provider_days"],
+            engineering_days=(t["effort"].get("split") or {}).get("engineering", 0),
+            training_days=(t["effort"].get("split") or {}).get("training", 0),
             budget_eur=t["effort"]["budget_eur"],
             benefit=t["benefit"],
             prerequisite_keys=list(t["prerequisites"]["measures"]),
@@ -221,6 +235,8 @@ def load_catalog(file: Path = CATALOG_FILE) -> int:
         "duration",
         "internal_days",
         "provider_days",
+        "engineering_days",
+        "training_days",
         "budget_eur",
         "benefit",
         "prerequisite_keys",

@@ -26,6 +26,8 @@ class MeasureForm(KernModelForm):
             "duration",
             "internal_days",
             "provider_days",
+            "engineering_days",
+            "training_days",
             "budget_eur",
             "funding",
             "benefit",
@@ -53,6 +55,8 @@ class MeasureForm(KernModelForm):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["prerequisites"].queryset = others  # type: ignore[attr-defined]
+        for name in ("engineering_days", "training_days"):
+            self.fields[name].required = False
         self.fields["funding"].queryset = programmes().order_by("name")  # type: ignore[attr-defined]
         self.fields["funding"].help_text = _(
             "Der Plan hält eine geförderte Maßnahme im Förderzeitraum und rechnet die Förderung "
@@ -68,7 +72,19 @@ class MeasureForm(KernModelForm):
             self.add_error(
                 "funding", _("Dieses Programm fördert keine Maßnahmen dieses Handlungsfelds.")
             )
+        split = (data.get("engineering_days") or 0) + (data.get("training_days") or 0)
+        if split > (data.get("provider_days") or 0):
+            self.add_error(
+                "training_days",
+                _("Technik und Schulung zusammen sind mehr als die Beratertage insgesamt."),
+            )
         return data
+
+    def clean_engineering_days(self) -> int:
+        return self.cleaned_data.get("engineering_days") or 0
+
+    def clean_training_days(self) -> int:
+        return self.cleaned_data.get("training_days") or 0
 
     def clean_benefit(self) -> int:
         value: int = self.cleaned_data["benefit"]

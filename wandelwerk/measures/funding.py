@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from wandelwerk.audit.logic import delete_audited, save_audited, snapshot
 from wandelwerk.core.forms import KernModelForm
 from wandelwerk.measures.models import Area, FundingProgramme
-from wandelwerk.tenants.queries import PROVIDER_ROLES, get_access
+from wandelwerk.tenants.queries import works_for_provider
 from wandelwerk.tenants.tenancy import require_municipality
 from wandelwerk.tenants.views import MunicipalityMixin, ObjectDeleteView, ObjectFormView
 
@@ -45,13 +45,7 @@ def may_edit(user: Any, municipality: Any, programme: FundingProgramme | None) -
     """Own programmes: whoever edits measures; the provider's: only the provider's people."""
     if programme is None or programme.municipality_id is not None:
         return bool(user.has_perm("measures.change", municipality))
-    return is_provider(user, municipality)
-
-
-def is_provider(user: Any, municipality: Any) -> bool:
-    """Whether the user works for the provider (admin or consultant) in this municipality."""
-    access = get_access(user, municipality)
-    return access is not None and access.role in PROVIDER_ROLES
+    return works_for_provider(user, municipality)
 
 
 class ProgrammeForm(KernModelForm):
@@ -150,7 +144,7 @@ class ProgrammeFormView(ObjectFormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
-        kwargs["provider"] = is_provider(self.request.user, self.municipality)
+        kwargs["provider"] = works_for_provider(self.request.user, self.municipality)
         return kwargs
 
     def get_success_url(self) -> str:

@@ -65,6 +65,8 @@ def add_from_template(
         duration=template.duration,
         internal_days=template.internal_days,
         provider_days=template.provider_days,
+        engineering_days=template.engineering_days,
+        training_days=template.training_days,
         budget_eur=template.budget_eur,
         benefit=template.benefit,
         status=status,

@@ -27,13 +27,39 @@ AREA_COLORS = {
 }
 
 
+class Skill(models.TextChoices):
+    """The skills of the provider's team a measure's provider days are split into."""
+
+    CONSULTING = "consulting", _("Beratung")
+    ENGINEERING = "engineering", _("Technik")
+    TRAINING = "training", _("Schulung")
+
+
+class ProviderSplit:
+    """Provider days split by skill: ``engineering_days`` and ``training_days`` are part of
+    ``provider_days``; the rest is consulting."""
+
+    provider_days: int
+    engineering_days: int
+    training_days: int
+
+    def provider_split(self) -> dict[str, int]:
+        engineering = min(self.engineering_days, self.provider_days)
+        training = min(self.training_days, self.provider_days - engineering)
+        return {
+            Skill.CONSULTING.value: self.provider_days - engineering - training,
+            Skill.ENGINEERING.value: engineering,
+            Skill.TRAINING.value: training,
+        }
+
+
 class Scope(models.TextChoices):
     ADMINISTRATION = "administration", _("ganze Verwaltung")
     UNIT = "unit", _("je Organisationseinheit")
     SERVICE = "service", _("je Leistung")
 
 
-class MeasureTemplate(models.Model):
+class MeasureTemplate(ProviderSplit, models.Model):
     """A measure from the catalogue (``wandelwerk/catalogs/measures/``), with the rule that recommends it."""
 
     key = models.SlugField(_("Schlüssel"), max_length=80, unique=True)
@@ -44,6 +70,8 @@ class MeasureTemplate(models.Model):
     duration = models.PositiveSmallIntegerField(_("Dauer (Halbjahre)"))
     internal_days = models.PositiveIntegerField(_("eigene Personentage"))
     provider_days = models.PositiveIntegerField(_("Beratertage IT-Dienstleister"))
+    engineering_days = models.PositiveIntegerField(_("davon Technik"), default=0)
+    training_days = models.PositiveIntegerField(_("davon Schulung"), default=0)
     budget_eur = models.PositiveIntegerField(_("Budget (Euro)"))
     benefit = models.PositiveSmallIntegerField(_("Nutzen (1–10)"))
     prerequisite_keys = models.JSONField(_("Voraussetzungen (Maßnahmen)"), default=list, blank=True)
@@ -151,7 +179,7 @@ class FundingProgramme(models.Model):
         return min(amount, self.cap_eur) if self.cap_eur is not None else amount
 
 
-class Measure(TenantModel):
+class Measure(ProviderSplit, TenantModel):
     """A municipality's measure: from the catalogue, recommended, own, or from elsewhere (e.g. a
     hand-over before an exit) with a deadline. The planner places it in a half-year."""
 
@@ -186,6 +214,16 @@ class Measure(TenantModel):
     duration = models.PositiveSmallIntegerField(_("Dauer (Halbjahre)"), default=1)
     internal_days = models.PositiveIntegerField(_("eigene Personentage"), default=0)
     provider_days = models.PositiveIntegerField(_("Beratertage IT-Dienstleister"), default=0)
+    engineering_days = models.PositiveIntegerField(
+        _("davon Technik"),
+        default=0,
+        help_text=_("Tage der Technikerinnen und Techniker des IT-Dienstleisters."),
+    )
+    training_days = models.PositiveIntegerField(
+        _("davon Schulung"),
+        default=0,
+        help_text=_("Tage der Trainerinnen und Trainer; der Rest ist Beratung."),
+    )
     budget_eur = models.PositiveIntegerField(_("Budget (Euro)"), default=0)
     benefit = models.PositiveSmallIntegerField(_("Nutzen (1–10)"), default=5)
     status = models.CharField(

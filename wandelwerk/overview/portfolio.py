@@ -21,7 +21,7 @@ from wandelwerk.measures.models import Area
 from wandelwerk.overview.standing import PROMISED_HALF_YEARS, Standing, standings
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.tenants.models import Membership, Municipality, SizeClass
-from wandelwerk.tenants.queries import PROVIDER_ROLES, accesses, visible_municipalities
+from wandelwerk.tenants.queries import visible_municipalities, works_for_provider
 from wandelwerk.tenants.roles import Role
 
 # Column heads for the four areas, short enough for a table of every municipality.
@@ -59,10 +59,6 @@ SORTS: dict[str, Callable[[Row], Any]] = {
     "promised": lambda r: sum(r.standing.promised.values()),
     "ozg": lambda r: r.standing.ozg_share,
 }
-
-
-def is_provider_staff(user: Any) -> bool:
-    return any(a.role in PROVIDER_ROLES for a in accesses(user))
 
 
 class PortfolioFilter(KernForm):
@@ -122,7 +118,7 @@ def portfolio(user: Any, data: Any, today: dt.date | None = None) -> Portfolio:
     visible: QuerySet[Municipality] = visible_municipalities(user).order_by("name")
     municipalities = list(visible)
     ids = [m.pk for m in municipalities]
-    provider_view = is_provider_staff(user)
+    provider_view = works_for_provider(user)
     assigned, names = _consultants(ids) if provider_view else ({}, {})
     form = PortfolioFilter(
         data,

@@ -29,6 +29,7 @@ from wandelwerk.reports.progress import Calendar, schedule
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.problem import PROVIDER
+from wandelwerk.roadmap.queries import shown_plans
 from wandelwerk.tenants import tenancy
 
 # Hand-overs whose deadline lies this close are "due".
@@ -147,20 +148,10 @@ def _shown_plans(ids: list[int], found: dict[int, Standing]) -> None:
         standing = found[row["municipality_id"]]
         standing.baseline = row["name"]
         standing.baseline_on = row["frozen_at"].date() if row["frozen_at"] else None
-    chosen: dict[int, tuple[bool, int, int, str]] = {}
-    for pk, mid, scenario, name, is_baseline in (
-        Plan.objects.unscoped()
-        .filter(municipality_id__in=ids)
-        .order_by("created_at", "id")
-        .values_list(
-            "pk", "municipality_id", "scenario_id", "scenario__name", "scenario__is_baseline"
-        )
-    ):
-        if is_baseline or not chosen.get(mid, (False,))[0]:
-            chosen[mid] = (is_baseline, pk, scenario, name)
-    for mid, (_decided, pk, scenario, name) in chosen.items():
+    for mid, shown in shown_plans(ids).items():
         standing = found[mid]
-        standing.plan_id, standing.scenario_id, standing.plan_scenario = pk, scenario, name
+        standing.plan_id, standing.scenario_id = shown.plan_id, shown.scenario_id
+        standing.plan_scenario = shown.scenario
 
 
 def _plan_contents(ids: list[int], today: dt.date, found: dict[int, Standing]) -> None:

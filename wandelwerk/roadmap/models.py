@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wandelwerk.measures.models import Skill
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.tenants.tenancy import TenantModel
 
@@ -202,3 +203,56 @@ class Placement(TenantModel):
     @property
     def end_half_year(self) -> HalfYear | None:
         return None if self.end is None else HalfYear.from_ordinal(self.end)
+
+
+class TeamCapacity(models.Model):
+    """Days the provider's own team has for one skill in one half-year, across every
+    municipality. Belongs to the provider, not to a municipality."""
+
+    skill = models.CharField(_("Fähigkeit"), max_length=20, choices=Skill.choices)
+    period = models.IntegerField(_("Halbjahr"))  # HalfYear.ordinal
+    days = models.PositiveIntegerField(_("Tage"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Teamkapazität")
+        verbose_name_plural = _("Teamkapazitäten")
+        ordering = ["period", "skill"]
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "period"], name="team_capacity_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_skill_display()} {HalfYear.from_ordinal(self.period).label}: {self.days}"
+
+
+class TeamPlan(models.Model):
+    """One run of the provider-wide allocation: how the team's days are shared among the
+    municipalities' plans, a record of its moment (``result`` holds every municipality's wish,
+    allocation and what could give way, as computed)."""
+
+    status = models.CharField(_("Ergebnis"), max_length=20, choices=Plan.Status.choices)
+    objective = models.FloatField(_("Zielwert"), null=True, blank=True)
+    bound = models.FloatField(_("Schranke"), null=True, blank=True)
+    gap = models.FloatField(_("Abstand zum Optimum"), null=True, blank=True)
+    seconds = models.FloatField(_("Rechenzeit (s)"), default=0)
+    first_period = models.IntegerField(_("erstes Halbjahr"))
+    periods = models.PositiveSmallIntegerField(_("Anzahl Halbjahre"))
+    result = models.JSONField(_("Ergebnis"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Teamplan")
+        verbose_name_plural = _("Teampläne")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Teamplan {self.created_at:%d.%m.%Y %H:%M}"
+
+    @property
+    def half_years(self) -> list[HalfYear]:
+        first = HalfYear.from_ordinal(self.first_period)
+        return [first.shift(i) for i in range(self.periods)]

@@ -18,13 +18,16 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from wandelwerk.measures.models import Measure, Status
+from wandelwerk.measures.models import Measure, Skill, Status
 from wandelwerk.roadmap import maturity
 from wandelwerk.roadmap.engine import Problem, Task, Weights
 from wandelwerk.roadmap.models import Scenario
 from wandelwerk.roadmap.periods import HalfYear, period_of
 
 INTERNAL, PROVIDER = "internal", "provider"
+# The provider's team by skill: every task needs its share of each; they bind only where a plan
+# is made within what the team has free (``Parameters.team``).
+SKILLS = tuple(Skill.values)
 PLANNED_STATUSES = [
     Status.ACCEPTED,
     Status.PLANNED,
@@ -49,6 +52,8 @@ class Parameters:
     weight_deadlines: int
     weight_focus: int
     fiscal_year_start_month: int = 1
+    # Days of the provider's team per skill and period this plan may use (None: not limited).
+    team: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, scenario: Scenario, **changes: Any) -> Parameters:
@@ -145,6 +150,11 @@ def _task_of(m: Measure, key: str, first: HalfYear, now: int, horizon: int) -> E
         demands={
             INTERNAL: _spread_days(m.internal_days * left, duration),
             PROVIDER: _spread_days(m.provider_days * left, duration),
+            **{
+                skill: _spread_days(days * left, duration)
+                for skill, days in m.provider_split().items()
+                if days
+            },
         },
         cost=cost,
         units=(m.org_unit.code,) if m.org_unit else (),
@@ -241,6 +251,7 @@ def build_problem(
         capacities={
             INTERNAL: [params.internal_days_per_period] * horizon,
             PROVIDER: [params.provider_days_per_period] * horizon,
+            **{skill: list(days[:horizon]) for skill, days in (params.team or {}).items()},
         },
         budgets=[params.budget_per_year] * len(fiscal_years),
         fiscal_year=[index[params.fiscal_year(h)] for h in half_years],

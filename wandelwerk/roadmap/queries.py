@@ -199,6 +199,30 @@ class CapacityUse:
         return self._share(use.provider, self.provider_capacity)
 
 
+class ShownPlan(NamedTuple):
+    decided: bool  # the baseline's plan
+    plan_id: int
+    scenario_id: int
+    scenario: str
+
+
+def shown_plans(ids: list[int]) -> dict[int, ShownPlan]:
+    """Each municipality's plan as it stands: the baseline's latest plan, else its latest plan
+    (one query for all of ``ids``)."""
+    chosen: dict[int, ShownPlan] = {}
+    for pk, mid, scenario, name, is_baseline in (
+        Plan.objects.unscoped()
+        .filter(municipality_id__in=ids)
+        .order_by("created_at", "id")
+        .values_list(
+            "pk", "municipality_id", "scenario_id", "scenario__name", "scenario__is_baseline"
+        )
+    ):
+        if is_baseline or mid not in chosen or not chosen[mid].decided:
+            chosen[mid] = ShownPlan(is_baseline, pk, scenario, name)
+    return chosen
+
+
 def _fiscal_year(plan: Plan, ordinal: int) -> int:
     start_month = int(plan.parameters.get("fiscal_year_start_month", 1))
     return HalfYear.from_ordinal(ordinal).fiscal_year(start_month)

@@ -12,8 +12,20 @@ from django.utils.translation import gettext as _
 
 from wandelwerk.roadmap.periods import HalfYear
 
-RESOURCES = {"internal": "eigenen Personentage", "provider": "Beratertage"}
-RESOURCE_NAMES = {"internal": "Eigene Personentage", "provider": "Beratertage"}
+RESOURCES = {
+    "internal": "eigenen Personentage",
+    "provider": "Beratertage",
+    "consulting": "freien Tage der Beratung des IT-Dienstleisters",
+    "engineering": "freien Tage der Technik des IT-Dienstleisters",
+    "training": "freien Tage der Schulung des IT-Dienstleisters",
+}
+RESOURCE_NAMES = {
+    "internal": "Eigene Personentage",
+    "provider": "Beratertage",
+    "consulting": "Team: Beratung",
+    "engineering": "Team: Technik",
+    "training": "Team: Schulung",
+}
 
 
 def label(ordinal: int | None) -> str:

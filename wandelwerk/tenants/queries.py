@@ -70,6 +70,15 @@ def accesses(user: Any) -> list[Access]:
     return [a for a in getattr(user, _CACHE_ATTR).values() if a is not None]
 
 
+def works_for_provider(user: Any, municipality: Municipality | None = None) -> bool:
+    """Whether the user is one of the provider's people (admin or consultant): in
+    ``municipality``, or in any municipality (None)."""
+    if municipality is None:
+        return any(a.role in PROVIDER_ROLES for a in accesses(user))
+    access = get_access(user, municipality)
+    return access is not None and access.role in PROVIDER_ROLES
+
+
 def forget_access(user: Any) -> None:
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)

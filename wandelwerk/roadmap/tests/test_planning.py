@@ -33,6 +33,7 @@ def test_the_plan_keeps_its_parameters_and_every_measure_as_planned(in_home, mea
     assert pilot.demands == {
         "internal": {str(H1_2027): 30, str(H1_2027 + 1): 30},
         "provider": {str(H1_2027): 10, str(H1_2027 + 1): 10},
+        "consulting": {str(H1_2027): 10, str(H1_2027 + 1): 10},
     }
     assert pilot.costs == {str(H1_2027): 15000, str(H1_2027 + 1): 15000}
     assert (rollout.org_unit, rollout.org_unit_name, rollout.label) == (

@@ -26,7 +26,9 @@ def test_problem_from_measures_and_scenario(in_home, measures):
     rollout = tasks[str(measures["rollout"].pk)]
     assert len(tasks) == 2  # rejected measures are not planned
     assert rollout.predecessors == (str(measures["pilot"].pk),)
-    assert rollout.demands == {INTERNAL: 40, PROVIDER: 10} and rollout.units == ("3.1",)
+    assert rollout.demands == {INTERNAL: 40, PROVIDER: 10, "consulting": 10} and rollout.units == (
+        "3.1",
+    )
     assert built.problem.fiscal_year == [0, 0, 1, 1, 2, 2] and len(built.problem.budgets) == 3
 
 
@@ -45,7 +47,7 @@ def test_work_under_way_keeps_its_start_and_only_what_is_left_is_planned(
     task = tasks_of(built)[str(pilot.pk)]
     # Begun in the 1st half of 2027 for two half-years: one is left, from the current one on.
     assert (task.fixed_start, task.duration) == (1, 1)
-    assert task.demands == {INTERNAL: 30, PROVIDER: 10} and task.cost == 15000
+    assert task.demands == {INTERNAL: 30, PROVIDER: 10, "consulting": 10} and task.cost == 15000
     assert built.entries[str(pilot.pk)].started == 0
     late = build_problem(scenario, today=dt.date(2028, 9, 1))  # overdue: it runs on
     assert (tasks_of(late)[str(pilot.pk)].fixed_start, tasks_of(late)[str(pilot.pk)].duration) == (

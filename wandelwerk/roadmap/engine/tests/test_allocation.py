@@ -1,0 +1,121 @@
+"""The provider-wide allocation of the team over the municipalities' plans."""
+
+from __future__ import annotations
+
+import random
+
+from wandelwerk.roadmap.engine.allocation import (
+    Claim,
+    TeamProblem,
+    allocate,
+    greedy_allocation,
+    objective_of,
+)
+from wandelwerk.roadmap.engine.model import Status
+
+
+def _used(allocation, skill, t):
+    return sum(share.allocated[skill][t] for share in allocation.shares.values())
+
+
+def test_what_fits_is_served_as_wished():
+    problem = TeamProblem(
+        periods=3,
+        capacity={"consulting": [10, 10, 10]},
+        claims=[
+            Claim("a", {"consulting": [5, 5, 0]}),
+            Claim("b", {"consulting": [5, 0, 5]}),
+        ],
+    )
+    result = allocate(problem, time_limit=5)
+    assert result.status == Status.OPTIMAL
+    assert result.objective == 0
+    assert result.shares["a"].allocated["consulting"] == [5, 5, 0]
+    assert result.overbooked == []
+
+
+def test_too_much_waits_for_the_next_half_year_never_comes_earlier():
+    problem = TeamProblem(
+        periods=3,
+        capacity={"engineering": [10, 10, 10]},
+        claims=[
+            Claim("a", {"engineering": [8, 0, 0]}),
+            Claim("b", {"engineering": [8, 0, 0]}),
+        ],
+    )
+    result = allocate(problem, time_limit=5)
+    assert result.status == Status.OPTIMAL
+    assert _used(result, "engineering", 0) == 10
+    assert _used(result, "engineering", 1) == 6
+    # six days wait one half-year; nothing is left unserved
+    assert result.objective == 6
+    assert sum(s.unserved for s in result.shares.values()) == 0
+
+
+def test_decided_plans_stay_as_decided_and_their_overbooking_is_named():
+    problem = TeamProblem(
+        periods=2,
+        capacity={"training": [10, 10]},
+        claims=[
+            Claim("baseline-1", {"training": [8, 0]}, fixed=True),
+            Claim("baseline-2", {"training": [6, 0]}, fixed=True),
+            Claim("draft", {"training": [4, 0]}),
+        ],
+    )
+    result = allocate(problem, time_limit=5)
+    assert result.shares["baseline-1"].allocated["training"] == [8, 0]
+    assert result.shares["baseline-2"].allocated["training"] == [6, 0]
+    assert result.shares["draft"].allocated["training"] == [0, 4]
+    (over,) = result.overbooked
+    assert (over.skill, over.period, over.need, over.capacity) == ("training", 0, 14, 10)
+    assert over.decided == ("baseline-1", "baseline-2")
+    assert over.waiting == ("draft",)
+
+
+def test_a_municipality_gets_no_more_than_its_own_provider_days_and_nothing_after_its_plan():
+    problem = TeamProblem(
+        periods=3,
+        capacity={"consulting": [15, 50, 50], "engineering": [50, 50, 50]},
+        claims=[
+            Claim(
+                "a",
+                {"consulting": [20, 0, 0], "engineering": [10, 0, 0]},
+                limit=[20, 5, 20],
+                last=1,
+            ),
+            Claim("b", {"consulting": [10, 0, 0]}, fixed=True),
+        ],
+    )
+    result = allocate(problem, time_limit=5)
+    share = result.shares["a"]
+    assert share.allocated["consulting"] == [5, 5, 0]
+    assert share.allocated["engineering"] == [10, 0, 0]
+    assert share.unserved == 10
+
+
+def test_the_solver_never_does_worse_than_the_greedy_start_and_keeps_the_team_within_capacity():
+    rng = random.Random(7)
+    skills = ("consulting", "engineering", "training")
+    claims = [
+        Claim(
+            f"m{i}",
+            {s: [rng.choice((0, 0, 5, 10, 20)) for _ in range(8)] for s in skills},
+            fixed=i < 3,
+            limit=[40] * 8,
+            weight=rng.randint(1, 3),
+        )
+        for i in range(15)
+    ]
+    problem = TeamProblem(periods=8, capacity={s: [60] * 8 for s in skills}, claims=claims)
+    greedy = objective_of(problem, greedy_allocation(problem))
+    result = allocate(problem, time_limit=10)
+    assert result.objective is not None and result.objective <= greedy
+    assert result.bound is not None and result.bound <= result.objective
+    fixed_use = {
+        (s, t): sum(c.demand[s][t] for c in claims if c.fixed) for s in skills for t in range(8)
+    }
+    for s in skills:
+        for t in range(8):
+            assert _used(result, s, t) <= max(60, fixed_use[(s, t)])
+            flexible = _used(result, s, t) - fixed_use[(s, t)]
+            assert flexible <= max(0, 60 - fixed_use[(s, t)])
