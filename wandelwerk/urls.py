@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from wandelwerk.core.views import healthz
 from wandelwerk.jobs.views import readyz
+from wandelwerk.roadmap.views.team import TeamView
 
 TENANT = "k/<slug:municipality_slug>/"
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path(TENANT + "organisation/", include("wandelwerk.organisation.urls")),
     path(TENANT + "leistungen/", include("wandelwerk.ozg.urls")),
     path("frageboegen/", include("wandelwerk.assessments.frameworks.urls")),
+    path("team/", TeamView.as_view(), name="team"),
     path(TENANT + "digicheck/", include("wandelwerk.assessments.urls")),
     path(TENANT + "massnahmen/", include("wandelwerk.measures.urls")),
     path(TENANT + "fahrplan/", include("wandelwerk.roadmap.urls")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -9,7 +10,10 @@ from django.utils import timezone
 
 from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
-from wandelwerk.roadmap.models import Scenario
+from wandelwerk.roadmap import team
+from wandelwerk.roadmap.engine.allocation import Claim, TeamProblem, allocate
+from wandelwerk.roadmap.models import Scenario, TeamCapacity, TeamPlan
+from wandelwerk.roadmap.problem import SKILLS
 from wandelwerk.tenants.tenancy import require_municipality
 
 
@@ -73,4 +77,103 @@ def delete_scenario(*, actor: Any, scenario: Scenario) -> None:
     _check_open(scenario)
     delete_audited(
         actor=actor, instance=scenario, in_use_message="Das Szenario wird noch verwendet."
+    )
+
+
+@transaction.atomic
+def save_team_capacity(*, actor: Any, days: dict[tuple[str, int], int | None]) -> None:
+    """Record the team's days per (skill, half-year ordinal), None: not recorded (not limited);
+    one audit event for the change."""
+    current = {
+        (c.skill, c.period): c
+        for c in TeamCapacity.objects.filter(period__in={p for _s, p in days}).select_for_update()
+    }
+    before = {f"{s} {p}": c.days for (s, p), c in current.items()}
+    for (skill, period), value in days.items():
+        row = current.get((skill, period))
+        if value is None:
+            if row is not None:
+                row.delete()
+        elif row is None:
+            TeamCapacity.objects.create(skill=skill, period=period, days=value)
+        elif row.days != value:
+            row.days = value
+            row.save(update_fields=["days", "updated_at"])
+    after = {f"{s} {p}": v for (s, p), v in days.items()}
+    if after != {k: before.get(k) for k in after}:
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            object_type="roadmap.TeamCapacity",
+            object_repr="Team des IT-Dienstleisters",
+            before=before,
+            after=after,
+        )
+
+
+def plan_team(*, actor: Any, today: dt.date, time_limit: float = 10.0) -> TeamPlan:
+    """The provider-wide plan: the team's days shared over every municipality's plan as it
+    stands (decided ones fixed), stored as a record of its moment."""
+    half_years = team.window(today)
+    first = half_years[0].ordinal
+    cap = team.capacity(half_years)
+    found = team.claims()
+    periods = len(half_years)
+    problem = TeamProblem(
+        periods=periods,
+        capacity={
+            skill: [cap[skill].get(h.ordinal, team.UNLIMITED) for h in half_years]
+            for skill in SKILLS
+        },
+        claims=[
+            Claim(
+                id=str(c.municipality_id),
+                demand={s: [c.on(s, h.ordinal) for h in half_years] for s in SKILLS},
+                fixed=c.decided,
+                limit=[c.limit if c.first <= h.ordinal <= c.last else 0 for h in half_years],
+                last=c.last - first,
+            )
+            for c in found
+            if c.last >= first
+        ],
+    )
+    result = allocate(problem, time_limit=time_limit)
+    by_id = {str(c.municipality_id): c for c in found}
+    return TeamPlan.objects.create(
+        status=result.status.lower(),
+        objective=result.objective,
+        bound=result.bound,
+        gap=result.gap,
+        seconds=round(result.seconds, 2),
+        first_period=first,
+        periods=periods,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        result={
+            "capacity": {s: [cap[s].get(h.ordinal) for h in half_years] for s in SKILLS},
+            "first_seconds": round(result.first_seconds, 3),
+            "shares": {
+                key: {
+                    "name": by_id[key].name,
+                    "decided": by_id[key].decided,
+                    "scenario": by_id[key].scenario,
+                    "scenario_id": by_id[key].scenario_id,
+                    "wished": share.wished,
+                    "allocated": share.allocated,
+                    "unserved": share.unserved,
+                    "delay": share.delay,
+                }
+                for key, share in result.shares.items()
+            },
+            "overbooked": [
+                {
+                    "skill": o.skill,
+                    "period": first + o.period,
+                    "need": o.need,
+                    "capacity": o.capacity,
+                    "decided": [int(i) for i in o.decided],
+                    "waiting": [int(i) for i in o.waiting],
+                }
+                for o in result.overbooked
+            ],
+        },
     )

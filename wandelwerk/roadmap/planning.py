@@ -300,13 +300,15 @@ def plan_scenario(
     on_solution: Callable[[Solution, Built], None] | None = None,
     gap_limit: float | None = None,
     should_stop: Callable[[], bool] | None = None,
+    parameters: Parameters | None = None,
 ) -> Plan:
     """Plan ``scenario`` as of ``today`` and store the plan. The search starts from the previous
     plan (``reference="previous"``) or the council's baseline (``"baseline"``); moving a measure
     away from it costs, so only a real gain moves it. ``on_solution`` gets every better plan
-    found on the way, with the problem it solves."""
+    found on the way, with the problem it solves. ``parameters`` replace the scenario's own
+    (e.g. with the provider's team days it may use)."""
     today = today or timezone.localdate()
-    built = build_problem(scenario, today=today)
+    built = build_problem(scenario, today=today, parameters=parameters)
     previous = latest_plan(scenario)
     baseline = baseline_plan(exclude=scenario)
     start_from = baseline if reference == Plan.Reference.BASELINE else previous

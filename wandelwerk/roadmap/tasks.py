@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 from wandelwerk.jobs.logic import stop_requested
@@ -12,7 +13,8 @@ from wandelwerk.roadmap.engine.model import Solution, gap_of
 from wandelwerk.roadmap.interim import interim
 from wandelwerk.roadmap.models import Plan, Scenario
 from wandelwerk.roadmap.planning import plan_scenario
-from wandelwerk.roadmap.problem import Built
+from wandelwerk.roadmap.problem import Built, Parameters
+from wandelwerk.roadmap.team import availability
 
 
 @runner("roadmap.plan", interim_template="roadmap/_plan_interim.html")
@@ -35,8 +37,14 @@ def run_planning(job: Job, progress: Progress) -> dict[str, Any]:
             interim(built, solution, number=found["n"], seconds=time.monotonic() - began),
         )
 
+    parameters = None
+    if job.params.get("within_team"):  # the best plan the provider's team can carry
+        parameters = Parameters.of(scenario)
+        free = availability(scenario.municipality_id, parameters.half_years)
+        parameters = replace(parameters, team=free.days)
     plan = plan_scenario(
         scenario,
+        parameters=parameters,
         actor=job.created_by,
         reference=job.params.get("reference", Plan.Reference.PREVIOUS),
         on_solution=on_solution,

@@ -18,11 +18,12 @@ from django.views.generic import TemplateView
 from wandelwerk.core.exceptions import InUseError
 from wandelwerk.jobs.logic import start_job
 from wandelwerk.jobs.queries import open_job
-from wandelwerk.roadmap import charts, logic, queries, texts
+from wandelwerk.roadmap import charts, logic, queries, team, texts
 from wandelwerk.roadmap.forms import ScenarioForm, WhatIfForm
 from wandelwerk.roadmap.models import Plan, Scenario
 from wandelwerk.roadmap.outlook import outlook
 from wandelwerk.roadmap.problem import Parameters
+from wandelwerk.tenants.queries import works_for_provider
 from wandelwerk.tenants.views import (
     MunicipalityMixin,
     ObjectDeleteView,
@@ -103,8 +104,28 @@ class ScenarioDetailView(ObjectMixin, TemplateView):
             current = Parameters.of(scenario).as_dict()
             planned = {k: v for k, v in plan.parameters.items() if k in current}
             context["changed_since"] = planned != current
+            context["team"] = team_check(self.request.user, self.municipality, plan)
             context.setdefault("whatif_form", WhatIfForm(scenario=scenario))
         return context
+
+
+OTHERS = _("andere Kommunen")
+
+
+def team_check(user: Any, municipality: Any, plan: Plan) -> dict[str, Any]:
+    """Where the plan, beside the other municipalities' plans, overbooks the provider's team;
+    the competitors by name only for the provider's people."""
+    named = works_for_provider(user, municipality)
+    return {
+        "within": plan.parameters.get("team") is not None,
+        "clashes": [
+            {
+                "clash": clash,
+                "others": ", ".join(name for _mid, name in clash.others) if named else str(OTHERS),
+            }
+            for clash in team.clashes(plan, timezone.localdate())
+        ],
+    }
 
 
 class ScenarioFormView(ObjectFormView):
@@ -162,7 +183,7 @@ class ScenarioActionView(ObjectMixin, TemplateView):
             )
             messages.success(request, _("Szenario kopiert."))
             return redirect(copy.get_absolute_url())
-        if action == "plan":
+        if action in ("plan", "plan_within_team"):
             if scenario.frozen:
                 messages.error(request, _("Ein festgeschriebenes Szenario wird nicht neu geplant."))
                 return redirect(scenario.get_absolute_url())
@@ -173,7 +194,11 @@ class ScenarioActionView(ObjectMixin, TemplateView):
                 actor=request.user,
                 kind="roadmap.plan",
                 title=_("Planung: %(name)s") % {"name": scenario.name},
-                params={"scenario": scenario.pk, "reference": reference},
+                params={
+                    "scenario": scenario.pk,
+                    "reference": reference,
+                    "within_team": action == "plan_within_team",
+                },
                 once=True,
             )
             return redirect("jobs:detail", self.municipality.slug, job.pk)
