@@ -111,6 +111,9 @@ def save_team_capacity(*, actor: Any, days: dict[tuple[str, int], int | None]) -
         )
 
 
+TEAM_PLAN_GAP = 0.02  # the page's run stops once it is proven within 2 % (or after 10 s)
+
+
 def plan_team(*, actor: Any, today: dt.date, time_limit: float = 10.0) -> TeamPlan:
     """The provider-wide plan: the team's days shared over every municipality's plan as it
     stands (decided ones fixed), stored as a record of its moment."""
@@ -137,7 +140,7 @@ def plan_team(*, actor: Any, today: dt.date, time_limit: float = 10.0) -> TeamPl
             if c.last >= first
         ],
     )
-    result = allocate(problem, time_limit=time_limit)
+    result = allocate(problem, time_limit=time_limit, gap_limit=TEAM_PLAN_GAP)
     by_id = {str(c.municipality_id): c for c in found}
     return TeamPlan.objects.create(
         status=result.status.lower(),

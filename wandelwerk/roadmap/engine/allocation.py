@@ -1,27 +1,30 @@
 """Sharing the provider's team among the municipalities' plans: the provider-wide plan.
 
-It works on aggregates. Each municipality's plan is a claim: its days per skill and period. A
+It works on aggregates. Each municipality's plan is a claim: its days per skill and half-year. A
 decided claim (the plan the council adopted) stays as decided and takes its days first, even
-where that overbooks the team; the overbooking is reported. An undecided claim may be served
-later than its plan wishes, never earlier: per skill, what has been served up to any period is at
-most what the plan wished up to then, and what is not served waits (its backlog carries over).
-Per period, a claim is served no more than its own provider days (the municipality's contract),
-and nothing after the last period of its plan: what waits then is unserved.
+where that overbooks the team; the overbooking is reported. An undecided claim's work of each
+half-year moves as a whole, with its mix of skills, to the same or a later half-year, never an
+earlier one, and the half-years keep their order (the work of a later half-year lands in a later
+half-year than the work before it), so what depends on earlier work still comes after it. Work
+that finds no half-year up to the end of its plan is unserved. In each half-year the team's days
+per skill hold, and each claim gets no more than its own provider days (its contract).
 
-Objective: each day waiting one period costs the claim's weight, each day left unserved
-``unserved_penalty`` times that. A greedy allocation (each period's free days to the waiting
-claims by weight) is the first feasible allocation; CP-SAT improves it and proves how far it may
-be from the best.
+Objective: each day moved by one half-year costs the claim's weight, each unserved day
+``unserved_penalty`` half-years more than moving it past the plan's end. A greedy allocation
+(claims by weight, each half-year's work to the first half-year where it fits) is the first
+feasible allocation; CP-SAT improves it and proves how far it may be from the best.
 
 A municipality then re-plans within its allocation (``Parameters.team`` of the product planner),
-where its prerequisites, budgets and own capacities hold task by task.
+where its prerequisites, budgets and own capacities hold measure by measure.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -92,6 +95,7 @@ class Allocation:
     bound: float | None = None
     seconds: float = 0.0
     first_seconds: float = 0.0  # until the first feasible allocation
+    trace: list[tuple[float, float, float]] = field(default_factory=list)  # s, objective, bound
 
     @property
     def gap(self) -> float | None:
@@ -156,44 +160,80 @@ def objective_of(problem: TeamProblem, shares: Mapping[str, Share]) -> int:
     return total
 
 
-def greedy_allocation(problem: TeamProblem) -> dict[str, Share]:
-    """Each period, each skill's free days go to the waiting claims, heaviest first."""
-    periods = problem.periods
-    free = free_capacity(problem)
-    flexible = sorted((c for c in problem.claims if not c.fixed), key=lambda c: (-c.weight, c.id))
-    shares: dict[str, Share] = {}
-    backlog: dict[tuple[str, str], int] = {}
+def _pieces(claim: Claim, periods: int, skills: list[str]) -> list[tuple[int, dict[str, int]]]:
+    """The claim's work per half-year that has any: (half-year, days per skill)."""
+    demand = {s: _profile(claim.demand.get(s), periods) for s in skills}
+    return [
+        (t, {s: demand[s][t] for s in skills if demand[s][t]})
+        for t in range(periods)
+        if any(demand[s][t] for s in skills)
+    ]
+
+
+def shares_of(
+    problem: TeamProblem, places: Mapping[str, Mapping[int, int | None]]
+) -> dict[str, Share]:
+    """Shares from where each claim's work of each half-year goes (None: unserved)."""
+    periods, skills = problem.periods, list(problem.capacity)
+    shares = {}
     for claim in problem.claims:
-        wished = {s: _profile(claim.demand.get(s), periods) for s in problem.capacity}
-        allocated = wished if claim.fixed else {s: [0] * periods for s in problem.capacity}
-        shares[claim.id] = Share(wished, {s: list(v) for s, v in allocated.items()})
-    for t in range(periods):
-        for claim in flexible:
-            room = _profile(claim.limit, periods)[t] if claim.limit is not None else None
-            for skill in problem.capacity:
-                key = (claim.id, skill)
-                backlog[key] = backlog.get(key, 0) + shares[claim.id].wished[skill][t]
-                if t > _last(claim, periods):
-                    continue
-                give = min(backlog[key], free[skill][t])
-                if room is not None:
-                    give = min(give, room)
-                    room -= give
-                free[skill][t] -= give
-                backlog[key] -= give
-                shares[claim.id].allocated[skill][t] = give
+        wished = {s: _profile(claim.demand.get(s), periods) for s in skills}
+        if claim.fixed:
+            shares[claim.id] = Share(wished, {s: list(v) for s, v in wished.items()})
+            continue
+        allocated = {s: [0] * periods for s in skills}
+        for t, days in _pieces(claim, periods, skills):
+            target = places[claim.id].get(t)
+            if target is not None:
+                for s, d in days.items():
+                    allocated[s][target] += d
+        shares[claim.id] = Share(wished, allocated)
     return shares
 
 
+def greedy_allocation(problem: TeamProblem) -> dict[str, dict[int, int | None]]:
+    """Claims by weight; each half-year's work to the first half-year (not before it, after the
+    claim's previous work) where the team and the claim's own provider days have room."""
+    periods, skills = problem.periods, list(problem.capacity)
+    free = free_capacity(problem)
+    places: dict[str, dict[int, int | None]] = {}
+    for claim in sorted(
+        (c for c in problem.claims if not c.fixed), key=lambda c: (-c.weight, c.id)
+    ):
+        limit = _profile(claim.limit, periods) if claim.limit is not None else None
+        last, previous = _last(claim, periods), -1
+        places[claim.id] = {}
+        for t, days in _pieces(claim, periods, skills):
+            target = None
+            for option in range(max(t, previous + 1), last + 1 if t <= last else 0):
+                room = limit is None or sum(days.values()) <= limit[option]
+                if room and all(d <= free[s][option] for s, d in days.items()):
+                    target = option
+                    break
+            places[claim.id][t] = target
+            if target is None:
+                previous = last  # the rest waits beyond the plan too
+                continue
+            previous = target
+            for s, d in days.items():
+                free[s][target] -= d
+            if limit is not None:
+                limit[target] -= sum(days.values())
+    return places
+
+
 class _Progress(cp_model.CpSolverSolutionCallback):
+    """Records (seconds, objective, bound) of every better allocation found."""
+
     def __init__(self, started: float) -> None:
         super().__init__()
         self.started = started
-        self.first: float | None = None
+        self.trace: list[tuple[float, float, float]] = []
 
     def on_solution_callback(self) -> None:
-        if self.first is None:
-            self.first = time.monotonic() - self.started
+        self.trace.append(
+            (time.monotonic() - self.started, self.objective_value, self.best_objective_bound)
+        )
 
 
 def allocate(
@@ -206,64 +246,72 @@ def allocate(
     """The allocation of the team's days over the claims, and the decided overbooking."""
     started = time.monotonic()
     periods, skills = problem.periods, list(problem.capacity)
-    start_shares = greedy_allocation(problem)
+    start = greedy_allocation(problem)
     first = time.monotonic() - started
     free = free_capacity(problem)
-    flexible = [c for c in problem.claims if not c.fixed]
     model = cp_model.CpModel()
-    served: dict[tuple[str, str, int], cp_model.IntVar] = {}
-    waiting_terms: list[cp_model.LinearExprT] = []
-    for claim in flexible:
+    # choice[(claim, t)]: option → literal; option None is "unserved".
+    choice: dict[tuple[str, int], dict[int | None, cp_model.IntVar]] = {}
+    use: dict[tuple[str, int], list[cp_model.LinearExprT]] = {}
+    own: dict[tuple[str, int], list[cp_model.LinearExprT]] = {}
+    costs: list[cp_model.LinearExprT] = []
+    for claim in problem.claims:
+        if claim.fixed:
+            continue
         last = _last(claim, periods)
         limit = _profile(claim.limit, periods) if claim.limit is not None else None
-        share = start_shares[claim.id]
-        for skill in skills:
-            wished = share.wished[skill]
-            if not any(wished):
-                continue
-            cumulative_wish, cumulative_got = 0, []
-            for t in range(last + 1):
-                top = min(free[skill][t], sum(wished[: t + 1]))
-                if limit is not None:
-                    top = min(top, limit[t])
-                var = model.new_int_var(0, max(0, top), f"a_{claim.id}_{skill}_{t}")
-                model.add_hint(var, min(share.allocated[skill][t], max(0, top)))
-                served[(claim.id, skill, t)] = var
-                cumulative_wish += wished[t]
-                cumulative_got.append(var)
-                backlog = cumulative_wish - sum(cumulative_got)
-                model.add(backlog >= 0)
-                weight = claim.weight * (1 + (problem.unserved_penalty if t == last else 0))
-                waiting_terms.append(weight * backlog)
-        if limit is not None:
-            for t in range(last + 1):
-                parts = [served[k] for k in ((claim.id, s, t) for s in skills) if k in served]
-                if len(parts) > 1:
-                    model.add(sum(parts) <= limit[t])
-    for skill in skills:
-        for t in range(periods):
-            parts = [served[k] for k in ((c.id, skill, t) for c in flexible) if k in served]
-            if len(parts) > 1:
-                model.add(sum(parts) <= free[skill][t])
-    model.minimize(sum(waiting_terms))
+        ordered: list[tuple[Any, cp_model.IntVar]] = []  # (position, unserved)
+        for t, days in _pieces(claim, periods, skills):
+            if t > last:
+                continue  # wished after its own plan: unserved whatever happens
+            total = sum(days.values())
+            options: dict[int | None, cp_model.IntVar] = {}
+            for option in range(t, last + 1):
+                fits = all(d <= free[s][option] for s, d in days.items())
+                if fits and (limit is None or total <= limit[option]):
+                    options[option] = model.new_bool_var(f"y_{claim.id}_{t}_{option}")
+            options[None] = model.new_bool_var(f"u_{claim.id}_{t}")
+            model.add_exactly_one(options.values())
+            for target, literal in options.items():
+                model.add_hint(literal, start[claim.id].get(t) == target)
+                moved = (last + 1 - t + problem.unserved_penalty) if target is None else target - t
+                if moved:
+                    costs.append(claim.weight * total * moved * literal)
+                if target is not None:
+                    for s, d in days.items():
+                        use.setdefault((s, target), []).append(d * literal)
+                    own.setdefault((claim.id, target), []).append(total * literal)
+            choice[(claim.id, t)] = options
+            position = sum(o * lit for o, lit in options.items() if o is not None)
+            ordered.append((position + (last + 1) * options[None], options[None]))
+        # The half-years keep their order; once work is unserved, so is all after it.
+        for (earlier, _), (later, unserved) in itertools.pairwise(ordered):
+            model.add(later + unserved >= earlier + 1)
+    for (skill, option), terms in use.items():
+        model.add(sum(terms) <= free[skill][option])
+    for claim in problem.claims:
+        if claim.fixed or claim.limit is None:
+            continue
+        limit = _profile(claim.limit, periods)
+        for option in range(periods):
+            parts = own.get((claim.id, option))
+            if parts and len(parts) > 1:
+                model.add(sum(parts) <= limit[option])
+    model.minimize(sum(costs))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.monotonic() - started))
     solver.parameters.num_workers = workers
     solver.parameters.relative_gap_limit = gap_limit
     progress = _Progress(started)
     code = solver.solve(model, progress)
-    shares = start_shares
-    status = Status.FEASIBLE
-    bound: float | None = None
+    places = start
+    status, bound = Status.FEASIBLE, None
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         status = Status.OPTIMAL if code == cp_model.OPTIMAL else Status.FEASIBLE
         bound = solver.best_objective_bound
-        for (claim_id, skill, t), var in served.items():
-            shares[claim_id].allocated[skill][t] = solver.value(var)
-        for claim in flexible:  # skills with no wish and periods after the last stay 0
-            for skill in skills:
-                for t in range(_last(claim, periods) + 1, periods):
-                    shares[claim.id].allocated[skill][t] = 0
+        for (claim_id, t), options in choice.items():
+            places[claim_id][t] = next(o for o, lit in options.items() if solver.boolean_value(lit))
+    shares = shares_of(problem, places)
     return Allocation(
         status=status,
         shares=shares,
@@ -272,4 +320,5 @@ def allocate(
         bound=bound,
         seconds=time.monotonic() - started,
         first_seconds=first,
+        trace=progress.trace,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from wandelwerk.roadmap.engine.allocation import (
     Claim,
@@ -10,6 +11,7 @@ from wandelwerk.roadmap.engine.allocation import (
     allocate,
     greedy_allocation,
     objective_of,
+    shares_of,
 )
 from wandelwerk.roadmap.engine.model import Status
 
@@ -34,21 +36,22 @@ def test_what_fits_is_served_as_wished():
     assert result.overbooked == []
 
 
-def test_too_much_waits_for_the_next_half_year_never_comes_earlier():
+def test_too_much_waits_for_a_later_half_year_as_a_whole_never_comes_earlier():
     problem = TeamProblem(
         periods=3,
-        capacity={"engineering": [10, 10, 10]},
+        capacity={"engineering": [10, 10, 10], "training": [10, 10, 10]},
         claims=[
-            Claim("a", {"engineering": [8, 0, 0]}),
-            Claim("b", {"engineering": [8, 0, 0]}),
+            Claim("a", {"engineering": [8, 0, 0], "training": [2, 0, 0]}, weight=2),
+            Claim("b", {"engineering": [8, 4, 0], "training": [1, 0, 0]}),
         ],
     )
     result = allocate(problem, time_limit=5)
     assert result.status == Status.OPTIMAL
-    assert _used(result, "engineering", 0) == 10
-    assert _used(result, "engineering", 1) == 6
-    # six days wait one half-year; nothing is left unserved
-    assert result.objective == 6
+    # a weighs more and keeps its half-year; b's work moves with its mix of skills, and the
+    # work of its second half-year stays behind the first.
+    assert result.shares["a"].allocated == {"engineering": [8, 0, 0], "training": [2, 0, 0]}
+    assert result.shares["b"].allocated == {"engineering": [0, 8, 4], "training": [0, 1, 0]}
+    assert result.objective == 9 + 4  # nine days one half-year late, four days one half-year
     assert sum(s.unserved for s in result.shares.values()) == 0
 
 
@@ -79,8 +82,8 @@ def test_a_municipality_gets_no_more_than_its_own_provider_days_and_nothing_afte
         claims=[
             Claim(
                 "a",
-                {"consulting": [20, 0, 0], "engineering": [10, 0, 0]},
-                limit=[20, 5, 20],
+                {"consulting": [10, 10, 0], "engineering": [5, 0, 0]},
+                limit=[20, 14, 20],
                 last=1,
             ),
             Claim("b", {"consulting": [10, 0, 0]}, fixed=True),
@@ -88,9 +91,15 @@ def test_a_municipality_gets_no_more_than_its_own_provider_days_and_nothing_afte
     )
     result = allocate(problem, time_limit=5)
     share = result.shares["a"]
-    assert share.allocated["consulting"] == [5, 5, 0]
-    assert share.allocated["engineering"] == [10, 0, 0]
-    assert share.unserved == 10
+    # Its first half-year's 15 days do not fit beside b's 10 consulting days, its second
+    # half-year's own limit (14) does not hold them, and nothing goes beyond its plan.
+    assert share.allocated == {"consulting": [0, 0, 0], "engineering": [0, 0, 0]}
+    assert share.unserved == 25
+    roomier = replace(problem, capacity={"consulting": [20, 50, 50], "engineering": [50] * 3})
+    assert allocate(roomier, time_limit=5).shares["a"].allocated == {
+        "consulting": [10, 10, 0],
+        "engineering": [5, 0, 0],
+    }
 
 
 def test_the_solver_never_does_worse_than_the_greedy_start_and_keeps_the_team_within_capacity():
@@ -107,7 +116,7 @@ def test_the_solver_never_does_worse_than_the_greedy_start_and_keeps_the_team_wi
         for i in range(15)
     ]
     problem = TeamProblem(periods=8, capacity={s: [60] * 8 for s in skills}, claims=claims)
-    greedy = objective_of(problem, greedy_allocation(problem))
+    greedy = objective_of(problem, shares_of(problem, greedy_allocation(problem)))
     result = allocate(problem, time_limit=10)
     assert result.objective is not None and result.objective <= greedy
     assert result.bound is not None and result.bound <= result.objective
