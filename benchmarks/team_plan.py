@@ -1,7 +1,7 @@
 """The provider-wide team plan: many municipalities' plans sharing the provider's one team.
 
     .venv/bin/python benchmarks/team_plan.py [--municipalities 60] [--measures 100] [--seed 1]
-        [--load 0.8] [--time-limit 60] [--replan-seconds 1]
+        [--load 0.8] [--time-limit 60] [--replan-seconds 1]   (0: no re-planning)
 
 1. Every municipality gets a generated problem (``--measures`` measures over 10 half-years:
    internal and provider days, provider days split into Beratung, Technik and Schulung, budgets
@@ -32,11 +32,11 @@ from wandelwerk.roadmap.engine import Problem, Task, Weights
 from wandelwerk.roadmap.engine.allocation import (
     Claim,
     TeamProblem,
-    allocate,
     greedy_allocation,
     objective_of,
     shares_of,
 )
+from wandelwerk.roadmap.engine.allocation_solver import allocate
 from wandelwerk.roadmap.engine.greedy import greedy_plan
 from wandelwerk.roadmap.engine.solver import solve
 
@@ -161,6 +161,8 @@ def main() -> None:
         f"({100 * unserved / wished:.1f} %) unserved within their plans' periods"
     )
 
+    if args.replan_seconds <= 0:
+        return
     began = time.monotonic()
     used: dict[tuple[str, int], int] = defaultdict(int)
     left_out = moved = total = free_left_out = 0

@@ -11,7 +11,8 @@ from django.utils import timezone
 from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
 from wandelwerk.roadmap import team
-from wandelwerk.roadmap.engine.allocation import Claim, TeamProblem, allocate
+from wandelwerk.roadmap.engine.allocation import Claim, TeamProblem
+from wandelwerk.roadmap.engine.allocation_solver import allocate
 from wandelwerk.roadmap.models import Scenario, TeamCapacity, TeamPlan
 from wandelwerk.roadmap.problem import SKILLS
 from wandelwerk.tenants.tenancy import require_municipality

@@ -3,16 +3,18 @@
 It works on aggregates. Each municipality's plan is a claim: its days per skill and half-year. A
 decided claim (the plan the council adopted) stays as decided and takes its days first, even
 where that overbooks the team; the overbooking is reported. An undecided claim's work of each
-half-year moves as a whole, with its mix of skills, to the same or a later half-year, never an
-earlier one, and the half-years keep their order (the work of a later half-year lands in a later
-half-year than the work before it), so what depends on earlier work still comes after it. Work
+half-year is cut into a few equal slices of the same mix of skills; each slice moves as a whole
+to the same or a later half-year, never an earlier one, and never overtakes the same slice's work
+of an earlier half-year (it may catch up with it), so work keeps its order. Work
 that finds no half-year up to the end of its plan is unserved. In each half-year the team's days
 per skill hold, and each claim gets no more than its own provider days (its contract).
 
 Objective: each day moved by one half-year costs the claim's weight, each unserved day
-``unserved_penalty`` half-years more than moving it past the plan's end. A greedy allocation
-(claims by weight, each half-year's work to the first half-year where it fits) is the first
-feasible allocation; CP-SAT improves it and proves how far it may be from the best.
+``unserved_penalty`` half-years more than moving it past the plan's end.
+
+This module holds the problem, the result and the greedy allocation (the first feasible one);
+``allocation_solver.allocate`` solves it (linear relaxation for the bound and a rounded start,
+then CP-SAT).
 
 A municipality then re-plans within its allocation (``Parameters.team`` of the product planner),
 where its prerequisites, budgets and own capacities hold measure by measure.
@@ -20,15 +22,12 @@ where its prerequisites, budgets and own capacities hold measure by measure.
 
 from __future__ import annotations
 
-import itertools
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from ortools.sat.python import cp_model
+from wandelwerk.roadmap.engine.model import Status, gap_of, spread
 
-from wandelwerk.roadmap.engine.model import Status, gap_of
+UNLIMITED = 10**9
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,9 @@ class TeamProblem:
     capacity: Mapping[str, Sequence[int]]  # skill → days per period
     claims: Sequence[Claim]
     unserved_penalty: int = 10
+    # Each half-year's work is cut into this many parts of the same mix of skills, each moved on
+    # its own: finer parts fit the team better, at more variables.
+    slices: int = 4
 
 
 @dataclass(frozen=True)
@@ -102,23 +104,23 @@ class Allocation:
         return gap_of(self.objective, self.bound)
 
 
-def _profile(values: Sequence[int] | None, periods: int) -> list[int]:
+def profile(values: Sequence[int] | None, periods: int) -> list[int]:
     values = list(values or [])
     return [int(v) for v in values[:periods]] + [0] * max(0, periods - len(values))
 
 
-def _last(claim: Claim, periods: int) -> int:
+def last_period(claim: Claim, periods: int) -> int:
     return periods - 1 if claim.last is None else min(claim.last, periods - 1)
 
 
 def free_capacity(problem: TeamProblem) -> dict[str, list[int]]:
     """What the team has left per skill and period once the decided claims are served."""
-    free = {s: _profile(c, problem.periods) for s, c in problem.capacity.items()}
+    free = {s: profile(c, problem.periods) for s, c in problem.capacity.items()}
     for claim in problem.claims:
         if claim.fixed:
             for skill, days in claim.demand.items():
                 if skill in free:
-                    for t, d in enumerate(_profile(days, problem.periods)):
+                    for t, d in enumerate(profile(days, problem.periods)):
                         free[skill][t] -= d
     return {s: [max(0, v) for v in values] for s, values in free.items()}
 
@@ -126,10 +128,10 @@ def free_capacity(problem: TeamProblem) -> dict[str, list[int]]:
 def overbooking(problem: TeamProblem) -> list[Overbooking]:
     found = []
     for skill, capacity in problem.capacity.items():
-        cap = _profile(capacity, problem.periods)
+        cap = profile(capacity, problem.periods)
         for t in range(problem.periods):
             users = [
-                (c.id, _profile(c.demand.get(skill), problem.periods)[t])
+                (c.id, profile(c.demand.get(skill), problem.periods)[t])
                 for c in problem.claims
                 if c.fixed
             ]
@@ -138,7 +140,7 @@ def overbooking(problem: TeamProblem) -> list[Overbooking]:
                 waiting = tuple(
                     c.id
                     for c in problem.claims
-                    if not c.fixed and _profile(c.demand.get(skill), problem.periods)[t]
+                    if not c.fixed and profile(c.demand.get(skill), problem.periods)[t]
                 )
                 found.append(
                     Overbooking(skill, t, need, cap[t], tuple(i for i, d in users if d), waiting)
@@ -151,7 +153,7 @@ def objective_of(problem: TeamProblem, shares: Mapping[str, Share]) -> int:
     for claim in problem.claims:
         if claim.fixed:
             continue
-        share, last = shares[claim.id], _last(claim, problem.periods)
+        share, last = shares[claim.id], last_period(claim, problem.periods)
         for skill in share.wished:
             waiting = share.waiting(skill)
             total += claim.weight * (
@@ -160,30 +162,38 @@ def objective_of(problem: TeamProblem, shares: Mapping[str, Share]) -> int:
     return total
 
 
-def _pieces(claim: Claim, periods: int, skills: list[str]) -> list[tuple[int, dict[str, int]]]:
-    """The claim's work per half-year that has any: (half-year, days per skill)."""
-    demand = {s: _profile(claim.demand.get(s), periods) for s in skills}
-    return [
-        (t, {s: demand[s][t] for s in skills if demand[s][t]})
-        for t in range(periods)
-        if any(demand[s][t] for s in skills)
-    ]
+Piece = tuple[int, int]  # (half-year, slice)
+
+
+def pieces(
+    claim: Claim, periods: int, skills: list[str], slices: int
+) -> list[tuple[Piece, dict[str, int]]]:
+    """The claim's work per half-year, cut into ``slices`` equal parts of the same mix of
+    skills (the remainder in the first): ((half-year, slice), days per skill), by half-year."""
+    demand = {s: profile(claim.demand.get(s), periods) for s in skills}
+    found = []
+    for t in range(periods):
+        for j in range(slices):
+            days = {s: spread(demand[s][t], slices, j) for s in skills}
+            if any(days.values()):
+                found.append(((t, j), {s: d for s, d in days.items() if d}))
+    return found
 
 
 def shares_of(
-    problem: TeamProblem, places: Mapping[str, Mapping[int, int | None]]
+    problem: TeamProblem, places: Mapping[str, Mapping[Piece, int | None]]
 ) -> dict[str, Share]:
-    """Shares from where each claim's work of each half-year goes (None: unserved)."""
+    """Shares from where each claim's pieces of work go (None: unserved)."""
     periods, skills = problem.periods, list(problem.capacity)
     shares = {}
     for claim in problem.claims:
-        wished = {s: _profile(claim.demand.get(s), periods) for s in skills}
+        wished = {s: profile(claim.demand.get(s), periods) for s in skills}
         if claim.fixed:
             shares[claim.id] = Share(wished, {s: list(v) for s, v in wished.items()})
             continue
         allocated = {s: [0] * periods for s in skills}
-        for t, days in _pieces(claim, periods, skills):
-            target = places[claim.id].get(t)
+        for piece, days in pieces(claim, periods, skills, problem.slices):
+            target = places[claim.id].get(piece)
             if target is not None:
                 for s, d in days.items():
                     allocated[s][target] += d
@@ -191,134 +201,65 @@ def shares_of(
     return shares
 
 
-def greedy_allocation(problem: TeamProblem) -> dict[str, dict[int, int | None]]:
-    """Claims by weight; each half-year's work to the first half-year (not before it, after the
-    claim's previous work) where the team and the claim's own provider days have room."""
+def greedy_allocation(
+    problem: TeamProblem, prefer: Mapping[tuple[str, Piece], int | None] | None = None
+) -> dict[str, dict[Piece, int | None]]:
+    """Half-year by half-year, the waiting pieces of work that may go there (their own half-year
+    has come, the same slice of their claim's earlier work is placed) get the room
+    that is left, the longest waiting first (heavier claims first among equals); what has found
+    no room by the end of its claim's plan is unserved. ``prefer`` (a rounded relaxation) holds
+    a piece back until the half-year it suggests and puts pieces it leaves unserved last."""
     periods, skills = problem.periods, list(problem.capacity)
     free = free_capacity(problem)
-    places: dict[str, dict[int, int | None]] = {}
-    for claim in sorted(
-        (c for c in problem.claims if not c.fixed), key=lambda c: (-c.weight, c.id)
-    ):
-        limit = _profile(claim.limit, periods) if claim.limit is not None else None
-        last, previous = _last(claim, periods), -1
-        places[claim.id] = {}
-        for t, days in _pieces(claim, periods, skills):
-            target = None
-            for option in range(max(t, previous + 1), last + 1 if t <= last else 0):
-                room = limit is None or sum(days.values()) <= limit[option]
-                if room and all(d <= free[s][option] for s, d in days.items()):
-                    target = option
-                    break
-            places[claim.id][t] = target
-            if target is None:
-                previous = last  # the rest waits beyond the plan too
+    flexible = [c for c in problem.claims if not c.fixed]
+    room = {
+        c.id: profile(c.limit, periods) if c.limit is not None else [UNLIMITED] * periods
+        for c in flexible
+    }
+    lasts = {c.id: last_period(c, periods) for c in flexible}
+    places: dict[str, dict[Piece, int | None]] = {c.id: {} for c in flexible}
+    chain_end: dict[tuple[str, int], int] = {}  # (claim, slice) → half-year of its last piece
+    placed: dict[tuple[str, int], int] = {}  # (claim, slice) → pieces placed so far
+    index: dict[tuple[str, Piece], int] = {}  # a piece's place in its slice's chain
+    count: dict[tuple[str, int], int] = {}
+    waiting: list[tuple[tuple[bool, int, int, int, int], str, Piece, dict[str, int]]] = []
+    for claim in flexible:
+        for (t, j), days in pieces(claim, periods, skills, problem.slices):
+            index[(claim.id, (t, j))] = count.get((claim.id, j), 0)
+            count[(claim.id, j)] = index[(claim.id, (t, j))] + 1
+            suggested = t if prefer is None else prefer.get((claim.id, (t, j)), t)
+            order = (
+                suggested is None,
+                t if suggested is None else max(t, suggested),
+                t,
+                -claim.weight,
+                sum(days.values()),
+            )
+            waiting.append((order, claim.id, (t, j), days))
+    waiting.sort(key=lambda w: (w[0], w[1], w[2]))
+    for k in range(periods):
+        still = []
+        for item in waiting:
+            order, claim_id, (t, j), days = item
+            if k > lasts[claim_id]:
+                places[claim_id][(t, j)] = None
                 continue
-            previous = target
-            for s, d in days.items():
-                free[s][target] -= d
-            if limit is not None:
-                limit[target] -= sum(days.values())
-    return places
-
-
-class _Progress(cp_model.CpSolverSolutionCallback):
-    """Records (seconds, objective, bound) of every better allocation found."""
-
-    def __init__(self, started: float) -> None:
-        super().__init__()
-        self.started = started
-        self.trace: list[tuple[float, float, float]] = []
-
-    def on_solution_callback(self) -> None:
-        self.trace.append(
-            (time.monotonic() - self.started, self.objective_value, self.best_objective_bound)
-        )
-
-
-def allocate(
-    problem: TeamProblem,
-    *,
-    time_limit: float = 10.0,
-    workers: int = 2,
-    gap_limit: float = 0.0,
-) -> Allocation:
-    """The allocation of the team's days over the claims, and the decided overbooking."""
-    started = time.monotonic()
-    periods, skills = problem.periods, list(problem.capacity)
-    start = greedy_allocation(problem)
-    first = time.monotonic() - started
-    free = free_capacity(problem)
-    model = cp_model.CpModel()
-    # choice[(claim, t)]: option → literal; option None is "unserved".
-    choice: dict[tuple[str, int], dict[int | None, cp_model.IntVar]] = {}
-    use: dict[tuple[str, int], list[cp_model.LinearExprT]] = {}
-    own: dict[tuple[str, int], list[cp_model.LinearExprT]] = {}
-    costs: list[cp_model.LinearExprT] = []
-    for claim in problem.claims:
-        if claim.fixed:
-            continue
-        last = _last(claim, periods)
-        limit = _profile(claim.limit, periods) if claim.limit is not None else None
-        ordered: list[tuple[Any, cp_model.IntVar]] = []  # (position, unserved)
-        for t, days in _pieces(claim, periods, skills):
-            if t > last:
-                continue  # wished after its own plan: unserved whatever happens
+            ready = t <= k and (order[0] or order[1] <= k)
+            ready = ready and index[(claim_id, (t, j))] == placed.get((claim_id, j), 0)
+            if not ready or chain_end.get((claim_id, j), -1) > k:
+                still.append(item)
+                continue
             total = sum(days.values())
-            options: dict[int | None, cp_model.IntVar] = {}
-            for option in range(t, last + 1):
-                fits = all(d <= free[s][option] for s, d in days.items())
-                if fits and (limit is None or total <= limit[option]):
-                    options[option] = model.new_bool_var(f"y_{claim.id}_{t}_{option}")
-            options[None] = model.new_bool_var(f"u_{claim.id}_{t}")
-            model.add_exactly_one(options.values())
-            for target, literal in options.items():
-                model.add_hint(literal, start[claim.id].get(t) == target)
-                moved = (last + 1 - t + problem.unserved_penalty) if target is None else target - t
-                if moved:
-                    costs.append(claim.weight * total * moved * literal)
-                if target is not None:
-                    for s, d in days.items():
-                        use.setdefault((s, target), []).append(d * literal)
-                    own.setdefault((claim.id, target), []).append(total * literal)
-            choice[(claim.id, t)] = options
-            position = sum(o * lit for o, lit in options.items() if o is not None)
-            ordered.append((position + (last + 1) * options[None], options[None]))
-        # The half-years keep their order; once work is unserved, so is all after it.
-        for (earlier, _), (later, unserved) in itertools.pairwise(ordered):
-            model.add(later + unserved >= earlier + 1)
-    for (skill, option), terms in use.items():
-        model.add(sum(terms) <= free[skill][option])
-    for claim in problem.claims:
-        if claim.fixed or claim.limit is None:
-            continue
-        limit = _profile(claim.limit, periods)
-        for option in range(periods):
-            parts = own.get((claim.id, option))
-            if parts and len(parts) > 1:
-                model.add(sum(parts) <= limit[option])
-    model.minimize(sum(costs))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit - (time.monotonic() - started))
-    solver.parameters.num_workers = workers
-    solver.parameters.relative_gap_limit = gap_limit
-    progress = _Progress(started)
-    code = solver.solve(model, progress)
-    places = start
-    status, bound = Status.FEASIBLE, None
-    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        status = Status.OPTIMAL if code == cp_model.OPTIMAL else Status.FEASIBLE
-        bound = solver.best_objective_bound
-        for (claim_id, t), options in choice.items():
-            places[claim_id][t] = next(o for o, lit in options.items() if solver.boolean_value(lit))
-    shares = shares_of(problem, places)
-    return Allocation(
-        status=status,
-        shares=shares,
-        overbooked=overbooking(problem),
-        objective=float(objective_of(problem, shares)),
-        bound=bound,
-        seconds=time.monotonic() - started,
-        first_seconds=first,
-        trace=progress.trace,
-    )
+            if total <= room[claim_id][k] and all(d <= free[s][k] for s, d in days.items()):
+                places[claim_id][(t, j)] = k
+                chain_end[(claim_id, j)] = k
+                placed[(claim_id, j)] = placed.get((claim_id, j), 0) + 1
+                room[claim_id][k] -= total
+                for s, d in days.items():
+                    free[s][k] -= d
+            else:
+                still.append(item)
+        waiting = still
+    for _order, claim_id, piece, _days in waiting:
+        places[claim_id][piece] = None
+    return places

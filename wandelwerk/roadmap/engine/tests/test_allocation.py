@@ -8,11 +8,11 @@ from dataclasses import replace
 from wandelwerk.roadmap.engine.allocation import (
     Claim,
     TeamProblem,
-    allocate,
     greedy_allocation,
     objective_of,
     shares_of,
 )
+from wandelwerk.roadmap.engine.allocation_solver import allocate
 from wandelwerk.roadmap.engine.model import Status
 
 
@@ -44,15 +44,31 @@ def test_too_much_waits_for_a_later_half_year_as_a_whole_never_comes_earlier():
             Claim("a", {"engineering": [8, 0, 0], "training": [2, 0, 0]}, weight=2),
             Claim("b", {"engineering": [8, 4, 0], "training": [1, 0, 0]}),
         ],
+        slices=1,
     )
     result = allocate(problem, time_limit=5)
     assert result.status == Status.OPTIMAL
     # a weighs more and keeps its half-year; b's work moves with its mix of skills, and the
-    # work of its second half-year stays behind the first.
+    # work of its second half-year does not overtake the first (nor fit beside it).
     assert result.shares["a"].allocated == {"engineering": [8, 0, 0], "training": [2, 0, 0]}
     assert result.shares["b"].allocated == {"engineering": [0, 8, 4], "training": [0, 1, 0]}
     assert result.objective == 9 + 4  # nine days one half-year late, four days one half-year
     assert sum(s.unserved for s in result.shares.values()) == 0
+
+
+def test_slices_let_part_of_a_half_years_work_stay_where_it_was_wished():
+    problem = TeamProblem(
+        periods=2,
+        capacity={"engineering": [10, 10]},
+        claims=[
+            Claim("a", {"engineering": [8, 0]}, fixed=True),
+            Claim("b", {"engineering": [8, 0]}),
+        ],
+        slices=4,
+    )
+    result = allocate(problem, time_limit=5)
+    assert result.shares["b"].allocated == {"engineering": [2, 6]}  # one slice of four stays
+    assert result.objective == 6
 
 
 def test_decided_plans_stay_as_decided_and_their_overbooking_is_named():
@@ -88,6 +104,7 @@ def test_a_municipality_gets_no_more_than_its_own_provider_days_and_nothing_afte
             ),
             Claim("b", {"consulting": [10, 0, 0]}, fixed=True),
         ],
+        slices=1,
     )
     result = allocate(problem, time_limit=5)
     share = result.shares["a"]
