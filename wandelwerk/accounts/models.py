@@ -11,6 +11,12 @@ class User(AbstractUser):
     display_name = models.CharField(_("Anzeigename"), max_length=150, blank=True)
     # Demo accounts sign in with their published password alone; nothing else should.
     second_factor_exempt = models.BooleanField(_("ohne zweiten Faktor (Demo)"), default=False)
+    reminders = models.BooleanField(
+        _("Erinnerungen per E-Mail"),
+        default=True,
+        help_text=_("Einmal in der Woche eine E-Mail mit den Aufgaben, die fällig sind."),
+    )
+    reminded_on = models.DateField(_("zuletzt erinnert am"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Person")

@@ -26,6 +26,20 @@ def members_of(municipality: Municipality) -> QuerySet[Membership]:
     )
 
 
+def people_of(municipality: Municipality) -> QuerySet[Any]:
+    """Active people with access to the municipality (its members and the provider's admins):
+    who can own a measure there."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(memberships__municipality=municipality) | Q(memberships__municipality__isnull=True)
+        )
+        .distinct()
+        .order_by("display_name", "last_name", "username")
+    )
+
+
 def consultant_candidates() -> QuerySet[Any]:
     """Users who consult somewhere already, or who have no membership yet."""
     users = get_user_model().objects.filter(is_active=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from wandelwerk.assessments.checks.queries import latest_approved
@@ -66,6 +67,11 @@ def build_demo(stdout: Any) -> None:
             ]
             for measure in sorted(proposals, key=lambda m: (-m.benefit, m.title))[:3]:
                 set_status(actor=None, measure=measure, status=Status.ACCEPTED)
+        # The CDO owns the measures of the whole administration that are not done.
+        cdo = get_user_model().objects.filter(username="cdo-musterstadt").first()
+        Measure.objects.filter(
+            org_unit__isnull=True, status__in=[Status.ACCEPTED, Status.PLANNED, Status.IN_PROGRESS]
+        ).update(owner=cdo)
         proposed = Measure.objects.filter(status=Status.PROPOSED).count()
         stdout.write(
             f"  Maßnahmenkatalog: {count} Vorlagen; {municipality.name}: {Measure.objects.count()} Maßnahmen, "

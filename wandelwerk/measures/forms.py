@@ -7,11 +7,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wandelwerk.accounts.queries import people_of
 from wandelwerk.core.forms import DateInput, KernForm, KernModelForm
 from wandelwerk.measures.funding import programmes
 from wandelwerk.measures.models import Area, Measure, Source, Status
 from wandelwerk.organisation.models import OrgUnit
 from wandelwerk.ozg.models import AdministrativeService
+from wandelwerk.tenants.tenancy import require_municipality
 
 
 class MeasureForm(KernModelForm):
@@ -55,6 +57,12 @@ class MeasureForm(KernModelForm):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["prerequisites"].queryset = others  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = people_of(require_municipality())  # type: ignore[attr-defined]
+        self.fields["owner"].empty_label = _("– niemand –")  # type: ignore[attr-defined]
+        if self.instance.owner_name and not self.instance.owner_id:
+            self.fields["owner"].help_text = _(
+                "Bisher als Text erfasst: „%(name)s“ (keine Person mit Zugang gefunden)."
+            ) % {"name": self.instance.owner_name}
         for name in ("engineering_days", "training_days"):
             self.fields[name].required = False
         self.fields["funding"].queryset = programmes().order_by("name")  # type: ignore[attr-defined]

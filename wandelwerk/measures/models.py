@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -249,7 +250,21 @@ class Measure(ProviderSplit, TenantModel):
         related_name="measures",
         verbose_name=_("Förderprogramm"),
     )
-    owner = models.CharField(_("Verantwortlich"), max_length=200, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_measures",
+        verbose_name=_("Verantwortlich"),
+        help_text=_(
+            "Eine Person mit Zugang zu dieser Kommune; sie sieht die Maßnahme unter „Meine Aufgaben“."
+        ),
+    )
+    # What was recorded as free text before owners were people; kept where no person matched.
+    owner_name = models.CharField(
+        _("Verantwortlich (bisherige Angabe)"), max_length=200, blank=True
+    )
     deadline = models.DateField(_("Frist"), null=True, blank=True)
     deadline_is_hard = models.BooleanField(
         _("feste Frist"),

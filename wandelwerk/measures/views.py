@@ -162,7 +162,7 @@ class MeasureDetailView(ObjectMixin, TemplateView):
     template_name = "measures/measure_detail.html"
     permission_required = "measures.view"
     model = Measure
-    queryset = Measure.objects.select_related("org_unit", "service", "template", "funding")
+    queryset = Measure.objects.select_related("org_unit", "service", "template", "funding", "owner")
     list_url_name = "measures:index"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

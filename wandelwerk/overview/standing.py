@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 
 from wandelwerk.assessments.checks.queries import stored_scores
 from wandelwerk.assessments.models import AREA_KEYS, Assessment, AssessmentStatus
@@ -24,8 +24,7 @@ from wandelwerk.measures.models import Measure, Source, Status
 from wandelwerk.organisation.models import Employee
 from wandelwerk.organisation.queries import unit_fte
 from wandelwerk.ozg.models import AdministrativeService
-from wandelwerk.reports.models import Kind, ReportFile, ReportSettings
-from wandelwerk.reports.progress import Calendar, schedule
+from wandelwerk.reports.progress import Calendar, calendars
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.problem import PROVIDER
@@ -225,20 +224,8 @@ def _knowledge(ids: list[int], today: dt.date, found: dict[int, Standing]) -> No
 
 
 def _reports_and_services(ids: list[int], today: dt.date, found: dict[int, Standing]) -> None:
-    handed = dict(
-        ReportFile.objects.unscoped()
-        .filter(municipality_id__in=ids, kind=Kind.PROGRESS, handed_over_on__isnull=False)
-        .values("municipality_id")
-        .annotate(last=Max("handed_over_on"))
-        .order_by()
-        .values_list("municipality_id", "last")
-    )
-    for mid, first, every in (
-        ReportSettings.objects.unscoped()
-        .filter(municipality_id__in=ids)
-        .values_list("municipality_id", "progress_first_due", "progress_every_months")
-    ):
-        found[mid].calendar = schedule(first, every, today, handed.get(mid))
+    for mid, calendar in calendars(ids, today).items():
+        found[mid].calendar = calendar
     for row in (
         AdministrativeService.objects.unscoped()
         .filter(municipality_id__in=ids)

@@ -16,7 +16,7 @@ from wandelwerk.core.dates import add_months
 from wandelwerk.knowledge.models import HandOver
 from wandelwerk.measures.models import Measure, MeasureActual, Status
 from wandelwerk.reports.content import digicheck, finance, report_settings
-from wandelwerk.reports.models import Kind, ReportFile
+from wandelwerk.reports.models import Kind, ReportFile, ReportSettings
 from wandelwerk.roadmap import queries as roadmap
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
 from wandelwerk.roadmap.outlook import outlook
@@ -58,6 +58,24 @@ def calendar(today: dt.date) -> Calendar:
         else None
     )
     return schedule(config.progress_first_due, config.progress_every_months, today, last)
+
+
+def calendars(ids: list[int], today: dt.date) -> dict[int, Calendar]:
+    """The reporting calendar of each of many municipalities (two queries for all of them)."""
+    handed = dict(
+        ReportFile.objects.unscoped()
+        .filter(municipality_id__in=ids, kind=Kind.PROGRESS, handed_over_on__isnull=False)
+        .values("municipality_id")
+        .annotate(last=Max("handed_over_on"))
+        .order_by()
+        .values_list("municipality_id", "last")
+    )
+    return {
+        mid: schedule(first, every, today, handed.get(mid))
+        for mid, first, every in ReportSettings.objects.unscoped()
+        .filter(municipality_id__in=ids)
+        .values_list("municipality_id", "progress_first_due", "progress_every_months")
+    }
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,18 @@ def test_cockpit_and_portfolio_are_accessible(page, users, home, other):
     page.wait_for_url("**sort=bundle**")
     rows = page.locator("tbody th a")
     assert rows.nth(0).inner_text() == "Heimstadt"  # 75 %; Anderdorf has no plan: last
+
+
+def test_my_work_is_accessible_and_reminders_switch_off_by_keyboard(page, users, home, other):
+    from wandelwerk.overview.tests.test_work import _work_for
+
+    _work_for(home, other, users)
+    login(page, "editor")
+    page.goto(page.base_url + reverse("overview:work"))
+    assert page.locator("h1").count() == 1
+    assert_accessible(page, "overview:work")
+    page.get_by_label("Einmal in der Woche eine E-Mail mit dem, was fällig ist").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Speichern").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Erinnerungen per E-Mail sind ausgeschaltet.")

@@ -51,7 +51,7 @@ def test_no_change_to_measures_or_scenario_reaches_the_baseline(
                     "deadline": dt.date(2027, 6, 30),
                     "deadline_is_hard": True,
                     "earliest_start": dt.date(2029, 1, 1),
-                    "owner": "jemand",
+                    "owner_name": "jemand",
                 },
             )
             measure_logic.set_status(actor=None, measure=measure, status="in_progress")
