@@ -76,9 +76,17 @@ class MeasureForm(KernModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         programme, area = data.get("funding"), data.get("area")
-        if programme is not None and area and not programme.covers(area):
+        template = self.instance.template if self.instance.template_id else None
+        if (
+            programme is not None
+            and area
+            and not programme.covers(area, template.key if template else "")
+        ):
             self.add_error(
-                "funding", _("Dieses Programm fördert keine Maßnahmen dieses Handlungsfelds.")
+                "funding",
+                _(
+                    "Dieses Programm fördert diese Maßnahme nicht (Handlungsfeld oder Maßnahmenart)."
+                ),
             )
         split = (data.get("engineering_days") or 0) + (data.get("training_days") or 0)
         if split > (data.get("provider_days") or 0):

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from wandelwerk.audit.logic import delete_audited, save_audited, snapshot
 from wandelwerk.core.forms import KernModelForm
-from wandelwerk.measures.models import Area, FundingProgramme
+from wandelwerk.measures.models import Area, FundingProgramme, MeasureTemplate
 from wandelwerk.tenants.queries import works_for_provider
 from wandelwerk.tenants.tenancy import require_municipality
 from wandelwerk.tenants.views import MunicipalityMixin, ObjectDeleteView, ObjectFormView
@@ -26,6 +26,7 @@ FIELDS = (
     "rate",
     "cap_eur",
     "areas",
+    "template_keys",
     "apply_by",
     "spend_from",
     "spend_by",
@@ -56,6 +57,15 @@ class ProgrammeForm(KernModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Keins gewählt: Maßnahmen aller Handlungsfelder."),
     )
+    template_keys = forms.MultipleChoiceField(
+        label=_("förderfähige Maßnahmen (Katalog)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Keine gewählt: jede Maßnahme der förderfähigen Handlungsfelder. Gewählt: nur "
+            "Maßnahmen aus diesen Katalogeinträgen, keine eigenen."
+        ),
+    )
     for_all = forms.BooleanField(label=_("für alle Kommunen des IT-Dienstleisters"), required=False)
 
     class Meta:
@@ -69,6 +79,13 @@ class ProgrammeForm(KernModelForm):
 
     def __init__(self, *args: Any, provider: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        names = dict(Area.choices)
+        grouped: dict[str, list[tuple[str, str]]] = {}
+        for key, title, area in MeasureTemplate.objects.order_by("area", "title").values_list(
+            "key", "title", "area"
+        ):
+            grouped.setdefault(str(names.get(area, area)), []).append((key, title))
+        self.fields["template_keys"].choices = list(grouped.items())  # type: ignore[attr-defined]
         if not provider:
             del self.fields["for_all"]
         elif self.instance.pk:

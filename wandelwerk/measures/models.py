@@ -154,6 +154,12 @@ class FundingProgramme(models.Model):
         blank=True,
         help_text=_("Keins gewählt: Maßnahmen aller Handlungsfelder."),
     )
+    template_keys = models.JSONField(
+        _("förderfähige Maßnahmen (Katalog)"),
+        default=list,
+        blank=True,
+        help_text=_("Keine gewählt: jede Maßnahme der förderfähigen Handlungsfelder."),
+    )
     apply_by = models.DateField(_("Antragsfrist"), null=True, blank=True)
     spend_from = models.DateField(_("Förderzeitraum ab"), null=True, blank=True)
     spend_by = models.DateField(
@@ -171,8 +177,12 @@ class FundingProgramme(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def covers(self, area: str) -> bool:
-        return not self.areas or area in self.areas
+    def covers(self, area: str, template_key: str = "") -> bool:
+        """Whether it funds a measure of ``area`` made from the catalogue's ``template_key``
+        ("" for a municipality's own measure)."""
+        if self.areas and area not in self.areas:
+            return False
+        return not self.template_keys or template_key in self.template_keys
 
     def funding_of(self, cost: int) -> int:
         """The funding for a measure costing ``cost`` euro: the rate, at most the cap."""

@@ -106,7 +106,36 @@ def test_a_measure_takes_only_a_programme_for_its_area(client, users, home):
         url, {"title": "Portal", "area": "digital", "duration": 1, "internal_days": 0,
               "provider_days": 0, "budget_eur": 1000, "benefit": 5, "funding": programme.pk},
     )  # fmt: skip
-    assert "fördert keine Maßnahmen dieses Handlungsfelds" in response.content.decode()
+    assert "fördert diese Maßnahme nicht" in response.content.decode()
+
+
+def test_a_programme_for_certain_catalogue_measures_takes_only_those(client, users, home):
+    from wandelwerk.measures.models import Measure
+    from wandelwerk.measures.tests.factories import MeasureTemplateFactory
+
+    eakte = MeasureTemplateFactory(key="e-akte-pilot", area="digital")
+    other = MeasureTemplateFactory(key="website-relaunch", area="digital")
+    programme = _programme(areas=["digital"], template_keys=["e-akte-pilot"])
+    client.force_login(users["editor"])
+    values = {"area": "digital", "duration": 1, "internal_days": 0, "provider_days": 0,
+              "budget_eur": 1000, "benefit": 5, "funding": programme.pk}  # fmt: skip
+    funded = MeasureFactory(municipality=home, title="Pilot", area="digital", template=eakte)
+    relaunch = MeasureFactory(municipality=home, title="Relaunch", area="digital", template=other)
+    for measure, allowed in ((funded, True), (relaunch, False)):
+        url = reverse("measures:measure_update", args=[home.slug, measure.pk])
+        response = client.post(
+            url, {**values, "title": measure.title, "_stand": client.get(url).context["stand"]}
+        )
+        assert ("fördert diese Maßnahme nicht" in response.content.decode()) is not allowed
+    own = client.post(
+        reverse("measures:measure_create", args=[home.slug]), {**values, "title": "Eigenes"}
+    )
+    assert "fördert diese Maßnahme nicht" in own.content.decode()
+    assert Measure.objects.unscoped().get(pk=funded.pk).funding == programme
+    # The provider's form offers the catalogue grouped by area.
+    client.force_login(users["provider_admin"])
+    page = client.get(reverse("measures:funding_update", args=[home.slug, programme.pk]))
+    assert "förderfähige Maßnahmen (Katalog)" in page.content.decode()
 
 
 def test_the_plan_warns_when_the_application_deadline_has_passed(client, users, home):
