@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from wandelwerk.assessments.checks import queries as checks
-from wandelwerk.assessments.checks.charts import unit_heatmap
+from wandelwerk.assessments.checks.charts import administration_trend_chart, unit_heatmap
 from wandelwerk.assessments.frameworks.loader import default_framework
 from wandelwerk.core.charts.radar import radar
 from wandelwerk.knowledge.risk import queries as risk_queries
@@ -123,6 +123,8 @@ def digicheck() -> dict[str, Any]:
         "total": list(zip(areas, total, strict=True)),
         "held_back": sorted(held_back.items(), key=lambda item: -len(item[1])),
         "chart": unit_heatmap(rows, areas, ident="report-heat"),
+        "trend": (trend := checks.administration_trend(keys)),
+        "trend_chart": administration_trend_chart(trend, areas, ident="report-trend"),
     }
 
 

@@ -56,3 +56,26 @@ def unit_heatmap(rows: Sequence[UnitRow], areas: Sequence[Any], *, ident: str) -
         title=_("Reifegrad je Einheit und Handlungsfeld"),
         ident=ident,
     )
+
+
+def administration_trend_chart(
+    points: Sequence[tuple[Any, dict[str, float | None]]], areas: Sequence[Any], *, ident: str
+) -> SafeString:
+    """One line per area: the whole administration's maturity over time (empty with fewer
+    than two points)."""
+    if len(points) < 2:
+        return SafeString("")
+    series = [
+        Series(
+            area.name,
+            [(date, v) for date, scores in points if (v := scores.get(area.key)) is not None],
+        )
+        for area in areas
+    ]
+    return lines_chart(
+        series,
+        title=_("Reifegrad der Verwaltung im Zeitverlauf"),
+        ident=ident,
+        y_max=4,
+        decimals=1,
+    )

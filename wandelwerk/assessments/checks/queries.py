@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -293,6 +294,29 @@ def comparison(municipality: Any, areas: list[str]) -> Comparison | None:
         if len(vals) >= MIN_PEERS:
             stats[a] = (vals[0], statistics.median(vals), vals[-1])
     return Comparison(len(per_peer), stats)
+
+
+def administration_trend(areas: list[str]) -> list[tuple[Any, dict[str, float | None]]]:
+    """The whole administration's maturity per area at the end of each half-year in which
+    checks were approved: every unit's latest approved check up to then, weighted by FTE (as
+    ``administration_scores``). Each point carries the date of the last check it includes."""
+    from wandelwerk.organisation.queries import unit_fte
+
+    fte = unit_fte()
+    latest: dict[int | None, Assessment] = {}
+    points: list[tuple[Any, dict[str, float | None]]] = []
+    approved = Assessment.objects.filter(status=AssessmentStatus.APPROVED).order_by("date", "id")
+    for _half, group in itertools.groupby(approved, key=lambda a: (a.date.year, a.date.month > 6)):
+        for check in group:
+            latest[check.org_unit_id] = check
+        rows = [
+            UnitRow(
+                "", {k: area_scores(c).get(k) for k in areas}, None, fte.get(u, 0.0) if u else 0.0
+            )
+            for u, c in latest.items()
+        ]
+        points.append((check.date, administration_scores(rows, areas)))
+    return points
 
 
 def administration_scores(rows: list[UnitRow], areas: list[str]) -> dict[str, float | None]:

@@ -120,3 +120,23 @@ def test_detail_page_shows_the_trend_up_to_this_check(client, users, home, histo
     for key in ("first", "other"):
         page = client.get(history[key].get_absolute_url()).content.decode()
         assert 'id="h-trend"' not in page and "trend-t" not in page
+
+
+def test_the_administrations_trend_rolls_up_each_half_years_latest_checks(
+    client, users, home, history
+):
+    from wandelwerk.assessments.checks.queries import administration_trend
+    from wandelwerk.tenants import tenancy
+
+    with tenancy.activate(home):
+        points = administration_trend(["change", "knowledge"])
+    # 1st half of 2024: Bürgerdienste at level 1; 1st half of 2025: Bürgerdienste at 2
+    # (knowledge 3) and Finanzen at 3, each weighing one (no staff recorded). The draft counts not.
+    assert points == [
+        (dt.date(2024, 3, 1), {"change": 1.0, "knowledge": 1.0}),
+        (dt.date(2025, 6, 1), {"change": 2.5, "knowledge": 3.0}),
+    ]
+    client.force_login(users["viewer"])
+    report = client.get(reverse("reports:document", args=[home.slug])).content.decode()
+    assert "Entwicklung seit dem ersten DigiCheck" in report
+    assert 'aria-labelledby="report-trend-t report-trend-d"' in report
