@@ -10,11 +10,14 @@ from django.utils import timezone
 
 from wandelwerk.audit.logic import delete_audited, record, save_audited, snapshot
 from wandelwerk.audit.models import Action
+from wandelwerk.jobs.logic import start_job
 from wandelwerk.roadmap import team
 from wandelwerk.roadmap.engine.allocation import Claim, TeamProblem
 from wandelwerk.roadmap.engine.allocation_solver import allocate
 from wandelwerk.roadmap.models import Scenario, TeamCapacity, TeamPlan
 from wandelwerk.roadmap.problem import SKILLS
+from wandelwerk.tenants import tenancy
+from wandelwerk.tenants.models import Municipality
 from wandelwerk.tenants.tenancy import require_municipality
 
 
@@ -181,3 +184,28 @@ def plan_team(*, actor: Any, today: dt.date, time_limit: float = 10.0) -> TeamPl
             ],
         },
     )
+
+
+def replan_within_team(*, actor: Any, team_plan: TeamPlan) -> int:
+    """Queue a planning run for every undecided municipality of ``team_plan``: the scenario its
+    claim came from, within its share of the team. Returns the number of runs queued."""
+    queued = 0
+    for key, share in team_plan.result.get("shares", {}).items():
+        if share.get("decided") or not share.get("scenario_id"):
+            continue
+        municipality = Municipality.objects.filter(pk=int(key)).first()
+        if municipality is None:
+            continue
+        with tenancy.activate(municipality):
+            scenario = Scenario.objects.filter(pk=share["scenario_id"], frozen_at=None).first()
+            if scenario is None:
+                continue
+            start_job(
+                actor=actor,
+                kind="roadmap.plan",
+                title=f"Planung im Rahmen des Teamplans: {scenario.name}",
+                params={"scenario": scenario.pk, "reference": "previous", "within_team": True},
+                once=True,
+            )
+            queued += 1
+    return queued

@@ -241,3 +241,16 @@ def test_the_team_page_asks_a_fixed_number_of_queries_whatever_the_number_of_mun
         _planned(MunicipalityFactory(slug=f"ort-{n}", name=f"Ort {n}"), engineering=5)
     logic.plan_team(actor=None, today=TODAY, time_limit=2)
     assert _team_page_queries(client) == small
+
+
+def test_the_provider_replans_every_open_plan_within_its_share(client, users, home, other):
+    _team(engineering=15)
+    _planned(other, engineering=20, baseline=True)
+    scenario, _plan = _planned(home, engineering=10)
+    logic.plan_team(actor=None, today=TODAY, time_limit=5)
+    client.force_login(users["provider_admin"])
+    response = client.post(reverse("team"), {"action": "replan"}, follow=True)
+    assert "1 Planungen gestartet" in response.content.decode()
+    (job,) = Job.objects.unscoped().filter(kind="roadmap.plan")
+    assert job.municipality == home  # the decided baseline is not re-planned
+    assert job.params == {"scenario": scenario.pk, "reference": "previous", "within_team": True}

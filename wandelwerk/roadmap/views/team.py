@@ -151,6 +151,18 @@ class TeamView(LoginRequiredMixin, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not self.admin:
             raise PermissionDenied
+        if request.POST.get("action") == "replan":
+            latest = TeamPlan.objects.order_by("-created_at", "-id").first()
+            queued = logic.replan_within_team(actor=request.user, team_plan=latest) if latest else 0
+            messages.success(
+                request,
+                _(
+                    "%(n)s Planungen gestartet; ihr Fortschritt steht bei der jeweiligen Kommune "
+                    "unter „Aufträge“."
+                )
+                % {"n": queued},
+            )
+            return redirect("team")
         if request.POST.get("action") == "plan":
             result = logic.plan_team(actor=request.user, today=timezone.localdate())
             messages.success(
