@@ -26,15 +26,13 @@ def members_of(municipality: Municipality) -> QuerySet[Membership]:
     )
 
 
-def people_of(municipality: Municipality) -> QuerySet[Any]:
+def people_of(municipality: Municipality, *, keep: int | None = None) -> QuerySet[Any]:
     """Active people with access to the municipality (its members and the provider's admins):
-    who can own a measure there."""
+    who can own a measure there; ``keep`` adds one person whatever their access."""
+    access = Q(memberships__municipality=municipality) | Q(memberships__municipality__isnull=True)
     return (
         get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(memberships__municipality=municipality) | Q(memberships__municipality__isnull=True)
-        )
+        .objects.filter(Q(is_active=True) & access | Q(pk=keep))
         .distinct()
         .order_by("display_name", "last_name", "username")
     )

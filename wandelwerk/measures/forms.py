@@ -57,7 +57,9 @@ class MeasureForm(KernModelForm):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["prerequisites"].queryset = others  # type: ignore[attr-defined]
-        self.fields["owner"].queryset = people_of(require_municipality())  # type: ignore[attr-defined]
+        # The current owner stays selectable after losing access, so the measure still saves.
+        people = people_of(require_municipality(), keep=self.instance.owner_id)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
         self.fields["owner"].empty_label = _("– niemand –")  # type: ignore[attr-defined]
         if self.instance.owner_name and not self.instance.owner_id:
             self.fields["owner"].help_text = _(

@@ -251,7 +251,7 @@ def build_problem(
         capacities={
             INTERNAL: [params.internal_days_per_period] * horizon,
             PROVIDER: [params.provider_days_per_period] * horizon,
-            **{skill: list(days[:horizon]) for skill, days in (params.team or {}).items()},
+            **_team_days(params, tasks),
         },
         budgets=[params.budget_per_year] * len(fiscal_years),
         fiscal_year=[index[params.fiscal_year(h)] for h in half_years],
@@ -263,6 +263,25 @@ def build_problem(
         ),
     )
     return Built(problem, params, now, entries, warnings, bases, waits)
+
+
+def _team_days(params: Parameters, tasks: list[Task]) -> dict[str, list[int]]:
+    """The team's days per skill the plan may use; work under way keeps what it needs, even
+    beyond its share (it cannot be moved)."""
+    days = {skill: list(values[: params.periods]) for skill, values in (params.team or {}).items()}
+    fixed = {skill: [0] * params.periods for skill in days}
+    for task in tasks:
+        if task.fixed_start is None:
+            continue
+        for period in range(
+            task.fixed_start, min(params.periods, task.fixed_start + task.duration)
+        ):
+            for skill in days:
+                fixed[skill][period] += task.demands.get(skill, 0)
+    return {
+        skill: [max(v, f) for v, f in zip(values, fixed[skill], strict=False)]
+        for skill, values in days.items()
+    }
 
 
 def _with_waits(

@@ -241,7 +241,7 @@ def availability(municipality_id: int, half_years: list[HalfYear]) -> Availabili
         share = latest.result.get("shares", {}).get(str(municipality_id))
         if share is not None and share.get("decided"):
             share = None
-    others = [] if share else [c for c in claims() if c.municipality_id != municipality_id]
+    others = [c for c in claims() if c.municipality_id != municipality_id]
     days: dict[str, list[int]] = {}
     for skill in SKILLS:
         values = []
@@ -249,11 +249,13 @@ def availability(municipality_id: int, half_years: list[HalfYear]) -> Availabili
             cap = team[skill].get(h.ordinal)
             if cap is None:
                 values.append(UNLIMITED)
-            elif share is not None and latest is not None:
-                offset = h.ordinal - latest.first_period
-                allocated = share["allocated"][skill]
-                values.append(allocated[offset] if 0 <= offset < len(allocated) else cap)
+                continue
+            free = max(0, cap - sum(c.on(skill, h.ordinal) for c in others))
+            offset = -1 if latest is None else h.ordinal - latest.first_period
+            if share is not None and 0 <= offset < len(share["allocated"][skill]):
+                # its share, never more than the team has now (days may have been lowered)
+                values.append(min(share["allocated"][skill][offset], cap))
             else:
-                values.append(max(0, cap - sum(c.on(skill, h.ordinal) for c in others)))
+                values.append(free)
         days[skill] = values
     return Availability(days, latest if share is not None else None)

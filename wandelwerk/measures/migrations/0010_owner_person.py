@@ -12,7 +12,7 @@ def match_owners(apps, schema_editor):
     User = apps.get_model("accounts", "User")
     for measure in Measure.objects.exclude(owner_name="").iterator():
         name = measure.owner_name.strip().lower()
-        people = User.objects.filter(
+        people = User.objects.filter(is_active=True).filter(
             Q(memberships__municipality_id=measure.municipality_id)
             | Q(memberships__municipality__isnull=True)
         ).distinct()

@@ -133,7 +133,7 @@ def relax(s: Structure) -> tuple[float | None, dict[Key, int | None]]:
                 prefer[key] = option
                 break
     # The relaxation's value up to its tolerances; rounded down, it stays a bound.
-    return math.floor(solver.Objective().Value() * (1 - 1e-9) - 1e-6), prefer
+    return max(0, math.floor(solver.Objective().Value() * (1 - 1e-9) - 1e-6)), prefer
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -195,8 +195,10 @@ def allocate(
         code = solver.solve(model, progress)
         trace = progress.trace
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            status = Status.OPTIMAL if code == cp_model.OPTIMAL else Status.FEASIBLE
             bound = max(solver.best_objective_bound, relaxed or 0)
+            # CP-SAT says OPTIMAL once the gap limit is reached; only a closed gap is optimal.
+            closed = abs(solver.objective_value - bound) < 1e-6
+            status = Status.OPTIMAL if code == cp_model.OPTIMAL and closed else Status.FEASIBLE
             places = {claim_id: {} for claim_id in start}
             for (key, option), literal in var.items():
                 if solver.boolean_value(literal):

@@ -113,6 +113,10 @@ def test_a_plan_that_overbooks_the_team_names_the_half_year_the_skill_and_the_co
     assert "überbucht das Team" in page and "andere Kommunen" in page
     assert "Anderdorf" not in page
     assert "Beste machbare Alternative planen" in page
+    assert "alle Pläne" not in page  # the total would give the others' days away
+    client.force_login(users["consultant"])  # assigned to Heimstadt, not to Anderdorf
+    page = client.get(url).content.decode()
+    assert "Anderdorf" not in page and "andere Kommunen" in page and "alle Pläne" in page
     client.force_login(users["provider_admin"])
     assert "Anderdorf" in client.get(url).content.decode()
 
@@ -145,6 +149,22 @@ def test_the_best_feasible_alternative_plans_within_what_the_team_has_free(
     assert team.clashes(alternative, TODAY) == []
     page = client.get(reverse("roadmap:scenario_detail", args=[home.slug, scenario.pk]))
     assert "mit den Tagen gerechnet, die das Team" in page.content.decode()
+    assert "nach dieser Planung geändert" not in page.content.decode()
+
+
+def test_work_under_way_keeps_its_team_days_when_planned_within_a_share(in_home):
+    import datetime as _dt
+
+    running = MeasureFactory(
+        municipality=in_home, duration=2, provider_days=20, engineering_days=20,
+        status="in_progress", started_on=_dt.date(2027, 2, 1),
+    )  # fmt: skip
+    scenario = ScenarioFactory(municipality=in_home, start_year=2027, periods=4)
+    parameters = replace(Parameters.of(scenario), team={"engineering": [0, 0, 0, 0]})
+    built = build_problem(scenario, today=_dt.date(2027, 3, 1), parameters=parameters)
+    (task,) = [t for t in built.problem.tasks if t.id == str(running.pk)]
+    assert task.fixed_start == 0
+    assert built.problem.capacities["engineering"] == [10, 10, 0, 0]
 
 
 def test_the_team_plan_keeps_decided_plans_shows_their_overbooking_and_who_gives_way(
@@ -249,7 +269,12 @@ def test_the_provider_replans_every_open_plan_within_its_share(client, users, ho
     scenario, _plan = _planned(home, engineering=10)
     logic.plan_team(actor=None, today=TODAY, time_limit=5)
     client.force_login(users["provider_admin"])
-    response = client.post(reverse("team"), {"action": "replan"}, follow=True)
+    stale = client.post(reverse("team"), {"action": "replan", "team_plan": "0"}, follow=True)
+    assert "neueren Teamplan" in stale.content.decode()
+    latest = TeamPlan.objects.get()
+    response = client.post(
+        reverse("team"), {"action": "replan", "team_plan": str(latest.pk)}, follow=True
+    )
     assert "1 Planungen gestartet" in response.content.decode()
     (job,) = Job.objects.unscoped().filter(kind="roadmap.plan")
     assert job.municipality == home  # the decided baseline is not re-planned

@@ -23,7 +23,7 @@ from wandelwerk.roadmap.forms import ScenarioForm, WhatIfForm
 from wandelwerk.roadmap.models import Plan, Scenario
 from wandelwerk.roadmap.outlook import outlook
 from wandelwerk.roadmap.problem import Parameters
-from wandelwerk.tenants.queries import works_for_provider
+from wandelwerk.tenants.queries import visible_municipalities, works_for_provider
 from wandelwerk.tenants.views import (
     MunicipalityMixin,
     ObjectDeleteView,
@@ -101,7 +101,8 @@ class ScenarioDetailView(ObjectMixin, TemplateView):
         if plan is not None:
             context["plan_body"] = plan_body(self.request, plan, self.municipality)
             context["outlook"] = outlook(plan)
-            current = Parameters.of(scenario).as_dict()
+            # The scenario's own settings; the team's free days (``team``) are not one of them.
+            current = {k: v for k, v in Parameters.of(scenario).as_dict().items() if k != "team"}
             planned = {k: v for k, v in plan.parameters.items() if k in current}
             context["changed_since"] = planned != current
             context["team"] = team_check(self.request.user, self.municipality, plan)
@@ -115,16 +116,24 @@ OTHERS = _("andere Kommunen")
 def team_check(user: Any, municipality: Any, plan: Plan) -> dict[str, Any]:
     """Where the plan, beside the other municipalities' plans, overbooks the provider's team;
     the competitors by name only for the provider's people."""
-    named = works_for_provider(user, municipality)
+    provider = works_for_provider(user, municipality)
+    found = team.clashes(plan, timezone.localdate())
+    visible = (
+        set(visible_municipalities(user).values_list("pk", flat=True))
+        if provider and found
+        else set()
+    )
+
+    def named(clash: team.Clash) -> str:
+        names = [name for mid, name in clash.others if mid in visible]
+        if len(names) < len(clash.others):
+            names.append(str(OTHERS))
+        return ", ".join(names)
+
     return {
         "within": plan.parameters.get("team") is not None,
-        "clashes": [
-            {
-                "clash": clash,
-                "others": ", ".join(name for _mid, name in clash.others) if named else str(OTHERS),
-            }
-            for clash in team.clashes(plan, timezone.localdate())
-        ],
+        "provider": provider,  # only they see the total of all plans (it reveals the others')
+        "clashes": [{"clash": clash, "others": named(clash)} for clash in found],
     }
 
 

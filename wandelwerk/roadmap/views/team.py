@@ -153,7 +153,12 @@ class TeamView(LoginRequiredMixin, TemplateView):
             raise PermissionDenied
         if request.POST.get("action") == "replan":
             latest = TeamPlan.objects.order_by("-created_at", "-id").first()
-            queued = logic.replan_within_team(actor=request.user, team_plan=latest) if latest else 0
+            if latest is None or request.POST.get("team_plan") != str(latest.pk):
+                messages.error(
+                    request, _("Inzwischen gibt es einen neueren Teamplan; bitte prüfen.")
+                )
+                return redirect("team")
+            queued = logic.replan_within_team(actor=request.user, team_plan=latest)
             messages.success(
                 request,
                 _(
