@@ -54,7 +54,7 @@ def protect(state: str, cell: str, people: int, fte: float) -> Cell:
     """The published form of a true cell (``cell`` names it, e.g. ``"3.1/2031"``)."""
     draw = _draw(state, cell)
     noisy = people + draw % (2 * SPREAD + 1) - SPREAD
-    if noisy < MIN_GROUP:
+    if people < MIN_GROUP or noisy < MIN_GROUP:  # fewer than 5 people are never shown
         return Cell(None, None)
     fraction = (draw >> 8) % 10_001 / 10_000  # 0 … 1
     posts = round(fte + (fraction * 2 - 1) * SPREAD)
