@@ -129,22 +129,14 @@ def overbooking(problem: TeamProblem) -> list[Overbooking]:
     found = []
     for skill, capacity in problem.capacity.items():
         cap = profile(capacity, problem.periods)
+        demand = {c.id: profile(c.demand.get(skill), problem.periods) for c in problem.claims}
+        decided = [c.id for c in problem.claims if c.fixed]
         for t in range(problem.periods):
-            users = [
-                (c.id, profile(c.demand.get(skill), problem.periods)[t])
-                for c in problem.claims
-                if c.fixed
-            ]
-            need = sum(d for _, d in users)
+            need = sum(demand[i][t] for i in decided)
             if need > cap[t]:
-                waiting = tuple(
-                    c.id
-                    for c in problem.claims
-                    if not c.fixed and profile(c.demand.get(skill), problem.periods)[t]
-                )
-                found.append(
-                    Overbooking(skill, t, need, cap[t], tuple(i for i, d in users if d), waiting)
-                )
+                waiting = tuple(c.id for c in problem.claims if not c.fixed and demand[c.id][t])
+                users = tuple(i for i in decided if demand[i][t])
+                found.append(Overbooking(skill, t, need, cap[t], users, waiting))
     return found
 
 
@@ -218,7 +210,6 @@ def greedy_allocation(
     }
     lasts = {c.id: last_period(c, periods) for c in flexible}
     places: dict[str, dict[Piece, int | None]] = {c.id: {} for c in flexible}
-    chain_end: dict[tuple[str, int], int] = {}  # (claim, slice) → half-year of its last piece
     placed: dict[tuple[str, int], int] = {}  # (claim, slice) → pieces placed so far
     index: dict[tuple[str, Piece], int] = {}  # a piece's place in its slice's chain
     count: dict[tuple[str, int], int] = {}
@@ -244,15 +235,15 @@ def greedy_allocation(
             if k > lasts[claim_id]:
                 places[claim_id][(t, j)] = None
                 continue
+            # Its turn has come and the slice's earlier pieces are placed (in this half-year or
+            # before: half-years go forward, so the slice never overtakes itself).
             ready = t <= k and (order[0] or order[1] <= k)
-            ready = ready and index[(claim_id, (t, j))] == placed.get((claim_id, j), 0)
-            if not ready or chain_end.get((claim_id, j), -1) > k:
+            if not ready or index[(claim_id, (t, j))] != placed.get((claim_id, j), 0):
                 still.append(item)
                 continue
             total = sum(days.values())
             if total <= room[claim_id][k] and all(d <= free[s][k] for s, d in days.items()):
                 places[claim_id][(t, j)] = k
-                chain_end[(claim_id, j)] = k
                 placed[(claim_id, j)] = placed.get((claim_id, j), 0) + 1
                 room[claim_id][k] -= total
                 for s, d in days.items():

@@ -163,13 +163,15 @@ def allocate(
     first = time.monotonic() - started
     s = structure(problem)
     relaxed, prefer = relax(s)
-    start = greedy
+
+    def value(places: Places) -> int:
+        return objective_of(problem, shares_of(problem, places))
+
+    start, start_value = greedy, value(greedy)
     if prefer:
         guided = greedy_allocation(problem, prefer)
-        if objective_of(problem, shares_of(problem, guided)) < objective_of(
-            problem, shares_of(problem, greedy)
-        ):
-            start = guided
+        if (guided_value := value(guided)) < start_value:
+            start, start_value = guided, guided_value
     model = cp_model.CpModel()
     var = {(key, o): model.new_bool_var("") for key, options in s.options.items() for o in options}
     for key, options in s.options.items():
@@ -183,7 +185,6 @@ def allocate(
     places: Places = start
     status = Status.FEASIBLE
     left = time_limit - (time.monotonic() - started)
-    start_value = objective_of(problem, shares_of(problem, start))
     if relaxed is not None and start_value <= relaxed:
         status = Status.OPTIMAL  # the start already meets the bound
     elif left > 0.05:
