@@ -11,9 +11,13 @@ with a fixed number of queries; naming them is the pages' business (other munici
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.translation import gettext_lazy
 
 from wandelwerk.measures.models import Skill
 from wandelwerk.roadmap.models import Placement, Plan, TeamCapacity, TeamPlan
@@ -23,6 +27,7 @@ from wandelwerk.roadmap.queries import shown_plans
 from wandelwerk.tenants.models import Municipality
 
 TEAM_HALF_YEARS = 10  # the team is planned five years ahead, like a strategy
+OTHERS = gettext_lazy("andere Kommunen")
 UNLIMITED = 10**6
 
 Days = dict[str, dict[int, int]]  # skill → HalfYear.ordinal → days
@@ -41,6 +46,22 @@ def capacity(half_years: list[HalfYear]) -> dict[str, dict[int, int]]:
     ).values_list("skill", "period", "days"):
         found[skill][period] = days
     return found
+
+
+def stand(recorded: dict[str, dict[int, int]]) -> str:
+    """A fingerprint of the recorded days (``capacity``), to refuse a save over someone else's."""
+    rows = sorted((s, p, d) for s, days in recorded.items() for p, d in days.items())
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+
+def named(ids: Iterable[int], names: Mapping[int, str]) -> str:
+    """The names of the municipalities ``ids`` that the reader may see (``names``); any others
+    as "andere Kommunen"."""
+    ids = list(ids)
+    shown = [names[i] for i in ids if i in names]
+    if len(shown) < len(ids):
+        shown.append(str(OTHERS))
+    return ", ".join(shown)
 
 
 def plan_days(plan_ids: list[int]) -> dict[int, Days]:
@@ -148,6 +169,7 @@ class Load:
     half_years: list[HalfYear]
     rows: dict[str, list[Cell]]  # skill → a cell per half-year
     claims: list[Claim]
+    capacity: dict[str, dict[int, int]]  # as recorded (``capacity``)
 
     @property
     def overbooked(self) -> list[Cell]:
@@ -173,7 +195,7 @@ def load(today: dt.date) -> Load:
                         cell.undecided += days
             cells.append(cell)
         rows[skill] = cells
-    return Load(half_years, rows, found)
+    return Load(half_years, rows, found, team)
 
 
 @dataclass(frozen=True)

@@ -110,30 +110,22 @@ class ScenarioDetailView(ObjectMixin, TemplateView):
         return context
 
 
-OTHERS = _("andere Kommunen")
-
-
 def team_check(user: Any, municipality: Any, plan: Plan) -> dict[str, Any]:
     """Where the plan, beside the other municipalities' plans, overbooks the provider's team;
     the competitors by name only for the provider's people."""
     provider = works_for_provider(user, municipality)
     found = team.clashes(plan, timezone.localdate())
-    visible = (
-        set(visible_municipalities(user).values_list("pk", flat=True))
-        if provider and found
-        else set()
+    names = (
+        dict(visible_municipalities(user).values_list("pk", "name")) if provider and found else {}
     )
-
-    def named(clash: team.Clash) -> str:
-        names = [name for mid, name in clash.others if mid in visible]
-        if len(names) < len(clash.others):
-            names.append(str(OTHERS))
-        return ", ".join(names)
 
     return {
         "within": plan.parameters.get("team") is not None,
         "provider": provider,  # only they see the total of all plans (it reveals the others')
-        "clashes": [{"clash": clash, "others": named(clash)} for clash in found],
+        "clashes": [
+            {"clash": clash, "others": team.named([mid for mid, _name in clash.others], names)}
+            for clash in found
+        ],
     }
 
 

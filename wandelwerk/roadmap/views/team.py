@@ -5,7 +5,6 @@ for the rest."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django import forms
@@ -27,8 +26,6 @@ from wandelwerk.roadmap.models import TeamCapacity, TeamPlan
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.problem import SKILLS
 from wandelwerk.tenants.queries import visible_municipalities, works_for_provider
-
-OTHERS = _("andere Kommunen")
 
 
 def _field(skill: str, half_year: HalfYear) -> str:
@@ -76,14 +73,6 @@ class CapacityForm(KernForm):
         }
 
 
-def stand(half_years: list[HalfYear]) -> str:
-    """A fingerprint of the recorded days, to refuse a save over someone else's."""
-    rows = TeamCapacity.objects.filter(period__in=[h.ordinal for h in half_years]).values_list(
-        "skill", "period", "days"
-    )
-    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:16]
-
-
 class TeamView(LoginRequiredMixin, TemplateView):
     """GET: the team page. POST ``action=capacity`` records days, ``action=plan`` runs the
     provider-wide plan (provider admins only)."""
@@ -111,11 +100,10 @@ class TeamView(LoginRequiredMixin, TemplateView):
         today = timezone.localdate()
         current = team.load(today)
         if "form" not in context:
-            recorded = team.capacity(self.half_years)
             context["form"] = CapacityForm(
                 self.half_years,
                 initial={
-                    _field(s, h): recorded[s].get(h.ordinal)
+                    _field(s, h): current.capacity[s].get(h.ordinal)
                     for s in SKILLS
                     for h in self.half_years
                 },
@@ -129,20 +117,20 @@ class TeamView(LoginRequiredMixin, TemplateView):
                     for skill, cells in current.rows.items()
                 ],
                 "names": names,
-                "others": OTHERS,
+                "others": team.OTHERS,
                 "overbooked": [
                     {
                         "cell": cell,
-                        "decided": _named(
+                        "decided": team.named(
                             [c.municipality_id for c, _d in cell.users if c.decided], names
                         ),
-                        "waiting": _named([c.municipality_id for c in cell.giving_way], names),
+                        "waiting": team.named([c.municipality_id for c in cell.giving_way], names),
                     }
                     for cell in current.overbooked
                 ],
                 "team_plan": _team_plan(names),
                 "admin": self.admin,
-                "stand": stand(self.half_years),
+                "stand": team.stand(current.capacity),
                 "recorded": TeamCapacity.objects.exists(),
             }
         )
@@ -176,20 +164,13 @@ class TeamView(LoginRequiredMixin, TemplateView):
             return redirect("team")
         form = CapacityForm(self.half_years, request.POST)
         if form.is_valid():
-            if request.POST.get("_stand") != stand(self.half_years):
+            if request.POST.get("_stand") != team.stand(team.capacity(self.half_years)):
                 form.add_error(None, STALE_MESSAGE)
             else:
                 logic.save_team_capacity(actor=request.user, days=form.days())
                 messages.success(request, _("Die Tage des Teams sind gespeichert."))
                 return redirect("team")
         return self.render_to_response(self.get_context_data(form=form))
-
-
-def _named(ids: list[int], names: dict[int, str]) -> str:
-    shown = [names[i] for i in ids if i in names]
-    if len(shown) < len(ids):
-        shown.append(str(OTHERS))
-    return ", ".join(shown)
 
 
 def _team_plan(names: dict[int, str]) -> dict[str, Any] | None:
