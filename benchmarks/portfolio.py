@@ -1,8 +1,10 @@
 """How fast the provider's portfolio (the start page) is with many municipalities: builds
 ``--municipalities`` towns through the app's own code paths (org units and staff imported, one
 approved DigiCheck, its recommendations accepted up to ``--measures``, a scenario planned, two
-of three frozen as the council's baseline, a consultant for every third), then reads the page
-as the provider's admin and as a consultant, beside the login page as a trivial view.
+of three frozen as the council's baseline, a consultant for every third; the provider's team
+and a team plan), then reads the page as the provider's admin and as a consultant, the team
+page, Meine Aufgaben and an open scenario with its team check, beside the login page as a
+trivial view.
 
     .venv/bin/python benchmarks/portfolio.py [--municipalities 100] [--measures 30]
     .venv/bin/python benchmarks/portfolio.py --reuse        # measure again, do not rebuild
@@ -78,6 +80,18 @@ def build(args: argparse.Namespace) -> None:
         f"{args.municipalities} Kommunen mit DigiCheck, {args.measures} Maßnahmen und Plan",
         lambda: [one(i) for i in range(args.municipalities)],
     )
+    # The provider's team, tight enough that the plans overbook it, and a team plan.
+    from django.utils import timezone
+
+    from wandelwerk.roadmap.logic import plan_team, save_team_capacity
+    from wandelwerk.roadmap.team import window
+
+    team = {"consulting": 20 * args.municipalities, "engineering": 4 * args.municipalities}
+    half_years = window(timezone.localdate())
+    save_team_capacity(
+        actor=None, days={(s, h.ordinal): d for s, d in team.items() for h in half_years}
+    )
+    step("Teamplan", lambda: plan_team(actor=None, today=timezone.localdate()))
 
 
 def main() -> None:
@@ -115,6 +129,10 @@ def main() -> None:
     users = get_user_model().objects
     # Measured without the second factor the provider's people confirm each sign-in with.
     users.filter(username__startswith="portfolio-").update(second_factor_exempt=True)
+    from wandelwerk.roadmap.models import Scenario
+
+    open_one = Scenario.objects.unscoped().filter(is_baseline=False).order_by("pk").first()
+    scenario_url = f"/k/{open_one.municipality.slug}/fahrplan/szenarien/{open_one.pk}/"
     _q, trivial = measure(Client(), "/anmelden/", max(100, args.runs))
     print(f"Datenbank: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
           f"{args.runs} Abrufe je Seite; Anmeldeseite p95 {p95(trivial):.1f} ms")  # fmt: skip
@@ -126,6 +144,9 @@ def main() -> None:
         ("portfolio-admin", "Portfolio als XLSX", "/?export=xlsx"),
         ("portfolio-berater", "Portfolio einer Beraterin (jede dritte)", "/"),
         ("portfolio-admin", "Cockpit einer Kommune", "/k/kommune-001/"),
+        ("portfolio-admin", "Team und Auslastung (Teamplan)", "/team/"),
+        ("portfolio-admin", "Meine Aufgaben, Administration", "/aufgaben/"),
+        ("portfolio-admin", "Szenario mit Teamprüfung", scenario_url),
     ]:
         client = Client()
         client.force_login(users.get(username=username))
