@@ -86,12 +86,7 @@ def paper_html(paper: CouncilPaper, *, font_base: str = "") -> str:
 
 
 def paper_pdf(paper: CouncilPaper) -> bytes:
-    HTML = document.pdf_engine()
-    result = HTML(string=paper_html(paper, font_base=document.font_files())).write_pdf(
-        pdf_variant="pdf/a-2b"
-    )
-    assert result is not None
-    return result
+    return document.pdf_of(paper_html(paper, font_base=document.font_files()))
 
 
 @transaction.atomic

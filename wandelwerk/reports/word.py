@@ -106,6 +106,9 @@ def _walk(doc: Any, element: Any) -> None:
             svg = child.find(".//{http://www.w3.org/2000/svg}svg")
             svg = svg if svg is not None else child.find(".//svg")
             picture = _picture(svg) if svg is not None else None
+            caption = child.find("figcaption")
+            if caption is not None:
+                doc.add_paragraph(_text(caption), style="Caption")
             if picture is not None:
                 doc.add_picture(picture, width=Cm(16))
         elif tag in ("section", "div", "header"):

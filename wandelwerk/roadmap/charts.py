@@ -7,13 +7,13 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wandelwerk.core.charts.bars import bar_chart
 from wandelwerk.core.charts.gantt import Bar, gantt
 from wandelwerk.core.charts.lines import Series, lines_chart
 from wandelwerk.measures.models import AREA_COLORS, Area
 from wandelwerk.roadmap.models import Placement, Plan
-from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.queries import CapacityUse, Figures
 
 
@@ -123,8 +123,9 @@ def bundle_gantt(plan: Plan, placements: list[Placement]) -> SafeString:
     bars = [
         Bar(
             f"{start}-{area}",
-            _("%(area)s ab %(half)s (%(n)s Maßnahmen)")
-            % {"area": names.get(area, area), "half": HalfYear.from_ordinal(start).label, "n": n},
+            # the bar starts in its half-year; its tooltip names the half-years
+            ngettext("%(area)s: %(n)s Maßnahme", "%(area)s: %(n)s Maßnahmen", n)
+            % {"area": names.get(area, area), "n": n},
             start - first,
             end - first,
             AREA_COLORS.get(area, "#0b4f8a"),
@@ -137,4 +138,6 @@ def bundle_gantt(plan: Plan, placements: list[Placement]) -> SafeString:
         [],
         title=_("Digitalbündel je Halbjahr als Gantt-Diagramm"),
         ident="bundle-gantt",
+        label_width=230,  # one line for the longest area and count
+        column_width=52,  # printed at about two thirds of its size: text stays about 8 pt
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import open_svg, text, text_lines, wrap
+from wandelwerk.core.charts.svg import open_svg, text_lines, wrap
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,14 @@ def gantt(
     title: str,
     ident: str,
     label_width: int = 260,
+    column_width: int = 78,
 ) -> SafeString:
-    col_w, line_h, top = 78, 15, 30
+    """``column_width`` below 70 puts each half-year's name on two lines ("2. Hj." over the
+    year), which keeps a chart of many half-years narrow and its text readable when it is
+    scaled down to a printed page."""
+    col_w, line_h = column_width, 15
+    headers = [[name] if col_w >= 70 else name.rsplit(" ", 1) for name in columns]
+    top = 16 + 14 * max((len(lines) for lines in headers), default=1)
     labels = [wrap(bar.label, label_width // 7) for bar in bars]  # about 7 px a character
     heights = [max(24, line_h * len(lines) + 9) for lines in labels]
     width = label_width + col_w * len(columns) + 10
@@ -48,12 +54,21 @@ def gantt(
         f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#3a4250"/></marker></defs>'
     )
-    for i, name in enumerate(columns):
+    for i, lines in enumerate(headers):
         x = label_width + i * col_w
         parts.append(
-            f'<rect x="{x}" y="{top - 22}" width="{col_w}" height="{height - top + 12}" fill="{"#f6f7f9" if i % 2 else "#fff"}"/>'
+            f'<rect x="{x}" y="{top - 8 - 14 * len(lines)}" width="{col_w}" height="{height - top + 4 + 14 * len(lines)}" fill="{"#f6f7f9" if i % 2 else "#fff"}"/>'
         )
-        parts.append(text(x + col_w / 2, top - 8, name, anchor="middle", size=11))
+        parts.append(
+            text_lines(
+                x + col_w / 2,
+                top - 8 - 14 * (len(lines) - 1),
+                lines,
+                anchor="middle",
+                size=11,
+                leading=14 / 11,
+            )
+        )
     position: dict[str, tuple[float, float, float]] = {}
     y = top
     for bar, lines, row_h in zip(bars, labels, heights, strict=True):

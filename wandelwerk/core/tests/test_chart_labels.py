@@ -28,5 +28,14 @@ def test_the_gantt_chart_and_the_graph_show_the_whole_name():
     graph = layered_graph([("a", LONG, "digital")], [], title="T", ident="d")
     for svg in (chart, graph):
         assert "…" not in svg
-        shown = " ".join(part.split(">")[-1] for part in svg.split("</tspan>")[:-1])
-        assert " ".join(shown.split()) == LONG
+        texts = [t.split("</text>")[0] for t in svg.split("<text")[1:]]
+        shown = [" ".join(p.split(">")[-1] for p in t.split("</tspan>")[:-1]) for t in texts]
+        assert LONG in [" ".join(lines.split()) for lines in shown]
+
+
+def test_a_narrow_gantt_chart_puts_the_half_year_over_its_year():
+    columns = ["1. Hj. 2027", "2. Hj. 2027"]
+    chart = gantt(
+        [Bar("a", "A", 0, 1, "#0b4f8a")], columns, [], title="T", ident="g", column_width=52
+    )
+    assert chart.count(">1. Hj.</tspan>") == 1 and chart.count(">2027</tspan>") == 2

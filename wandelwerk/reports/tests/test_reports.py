@@ -17,6 +17,7 @@ from wandelwerk.measures.tests.factories import MeasureFactory
 from wandelwerk.organisation.tests.factories import EmployeeFactory, OrgUnitFactory
 from wandelwerk.reports import logic
 from wandelwerk.reports.models import Format, Kind, ReportFile
+from wandelwerk.reports.tests import pdfa
 from wandelwerk.roadmap.planning import plan_scenario
 from wandelwerk.roadmap.tests.factories import ScenarioFactory
 from wandelwerk.tenants import tenancy
@@ -63,6 +64,21 @@ def test_the_pdf_has_a_title_page_contents_with_page_numbers_and_no_personal_dat
     assert "6. Fahrplan in Halbjahresschritten" in text and "Digitalbündel" in text
     assert "E-Akte-Pilot" in text
     assert not any(secret in text for secret in SECRET)
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("kind", [Kind.STRATEGY, Kind.PROGRESS])
+def test_the_pdf_is_a_pdfa_2b_file_for_the_archive(town, kind):
+    with tenancy.activate(town):
+        data, _context = logic.render(kind, Format.PDF)
+    assert pdfa.problems(data) == []
+    # the checker finds what breaks the standard: here the colour profile taken out
+    from pypdf import PdfWriter
+
+    broken, out = PdfWriter(clone_from=io.BytesIO(data)), io.BytesIO()
+    del broken.root_object["/OutputIntents"]
+    broken.write(out)
+    assert "kein PDF/A-Ausgabeprofil mit ICC-Profil" in pdfa.problems(out.getvalue())
 
 
 def _table_with(doc: Any, heading: str) -> list[list[str]]:
@@ -209,6 +225,7 @@ def test_a_council_paper_is_drafted_from_the_plan_and_its_decision_freezes_the_b
     archived = bytes(paper.archived.content)
     _pages, text = _pdf_text(archived)
     assert "Beschlussvorschlag" in text and "Beginn ein Halbjahr später." in text
+    assert pdfa.problems(archived) == []
     report.refresh_from_db()
     assert report.archived and report.handed_over_on == decided_on
 
