@@ -1,0 +1,47 @@
+"""Selects are written in Python, not through Django's per-option templates: the HTML must be
+the one Django's templates write (whitespace aside), escaped the same way."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+from wandelwerk.core.forms import KernForm
+
+
+class Filters(KernForm):
+    unit = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "– alle –"),
+            ('x"<', "Amt & <b>Recht</b>"),
+            ("Dezernat II", [("1", "Bauamt"), ("2", "Ordnungsamt")]),
+        ],  # fmt: skip
+    )
+    areas = forms.MultipleChoiceField(
+        required=False,
+        choices=[("digital", "Digitalmanagement"), ("change", "Change-Management")],
+        widget=forms.SelectMultiple(attrs={"data-filter": True, "hidden": False}),
+    )
+
+
+def _plain(html: str) -> str:
+    return re.sub(r">\s+<", "><", html.strip())
+
+
+def test_a_select_is_the_html_django_writes_escaped_and_with_its_choices_marked():
+    form = Filters({"unit": "1", "areas": ["digital", "change"]})
+    for name in ("unit", "areas"):
+        bound = form[name]
+        ours = bound.as_widget()
+        django = bound.field.widget.render(
+            bound.html_name, bound.value(), bound.build_widget_attrs({"id": bound.auto_id}),
+            renderer=TemplatesSetting(),
+        )  # fmt: skip
+        assert _plain(ours) == _plain(django)
+    html = form["unit"].as_widget()
+    assert '<option value="x&quot;&lt;">Amt &amp; &lt;b&gt;Recht&lt;/b&gt;</option>' in html
+    assert '<optgroup label="Dezernat II">' in html and '<option value="1" selected>' in html
+    assert "data-filter" in form["areas"].as_widget() and "hidden" not in form["areas"].as_widget()
