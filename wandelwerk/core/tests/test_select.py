@@ -18,7 +18,7 @@ class Filters(KernForm):
             ("", "– alle –"),
             ('x"<', "Amt & <b>Recht</b>"),
             ("Dezernat II", [("1", "Bauamt"), ("2", "Ordnungsamt")]),
-        ],  # fmt: skip
+        ],
     )
     areas = forms.MultipleChoiceField(
         required=False,
