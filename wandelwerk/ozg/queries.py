@@ -87,9 +87,17 @@ def priority_rows(municipality: Any) -> list[PriorityRow]:
     """Every service below its target that the municipality carries out itself (not those of
     the Kreis, the Land or a chamber), ranked by priority (highest first)."""
     w = weights(municipality)
+    # What the ranking, its filters and the list show: a register of a city has hundreds of
+    # services, each row loaded in full with four related records took most of the page's time.
+    ranked = AdministrativeService.objects.select_related("org_unit", "leika_entry").only(
+        "name", "leika_key", "target_group", "cases_per_year", "minutes_per_case",
+        "maturity_level", "target_level", "rgm_version", "topic_id", "municipality_id",
+        "org_unit__code", "org_unit__municipality_id",
+        "leika_entry__carrier", "leika_entry__leika_type",
+    )  # fmt: skip
     rows = [
         s
-        for s in services().select_related("leika_entry")
+        for s in ranked
         if s.leika_entry is None
         or carries(municipality, s.leika_entry.carrier, s.leika_entry.leika_type)
     ]
