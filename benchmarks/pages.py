@@ -12,7 +12,6 @@ trivial view's; the aims are p95 under 300 ms and under 10× the trivial view.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import statistics
 import sys
@@ -112,6 +111,7 @@ def main() -> None:
     from django.test import Client
 
     from wandelwerk.accounts.logic import grant_membership
+    from wandelwerk.core.runtime import settle
     from wandelwerk.tenants.models import Membership, Municipality
     from wandelwerk.tenants.roles import Role
 
@@ -123,8 +123,7 @@ def main() -> None:
         grant_membership(actor=None, user=user, municipality=small, role=Role.MUNICIPALITY_ADMIN)
     client = Client()
     client.force_login(user)
-    gc.collect()  # as wandelwerk/wsgi.py does after loading the application
-    gc.freeze()
+    settle()  # as wandelwerk/wsgi.py does after loading the application
     # The trivial view: the login page, the whole middleware stack and the page layout with
     # one small form and no data (anonymous, so no session is written).
     _q, trivial = measure(Client(), "/anmelden/", max(100, args.runs))
