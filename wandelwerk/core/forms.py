@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -12,17 +13,21 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.crypto import salted_hmac
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape
 
 from wandelwerk.core.params import LARGEST
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 
 
+def _escape(value: Any) -> str:
+    """What ``{{ value }}`` writes: marked-safe text as it is, any other escaped."""
+    return str(value.__html__()) if hasattr(value, "__html__") else html.escape(str(value))
+
+
 def _attributes(attrs: dict[str, Any]) -> str:
     """HTML attributes as Django's ``attrs.html`` writes them: True bare, False left out."""
     return "".join(
-        f" {name}" if value is True else f' {name}="{escape(value)}"'
+        f" {name}" if value is True else f' {name}="{html.escape(str(value))}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -31,13 +36,13 @@ def _attributes(attrs: dict[str, Any]) -> str:
 def _select(widget: dict[str, Any]) -> str:
     """A select as Django's templates write it, in Python: a unit or person filter has hundreds
     of options, and one template include per option took most of a list page's time."""
-    parts = [f'<select name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>']
+    parts = [f'<select name="{html.escape(widget["name"])}"{_attributes(widget["attrs"])}>']
     for group, options, _index in widget["optgroups"]:
         if group:
-            parts.append(f'<optgroup label="{escape(group)}">')
+            parts.append(f'<optgroup label="{_escape(group)}">')
         parts.extend(
-            f'<option value="{escape(option["value"])}"{_attributes(option["attrs"])}>'
-            f"{conditional_escape(option['label'])}</option>"
+            f'<option value="{html.escape(str(option["value"]))}"{_attributes(option["attrs"])}>'
+            f"{_escape(option['label'])}</option>"
             for option in options
         )
         if group:

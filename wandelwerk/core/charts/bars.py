@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import PALETTE, de, open_svg, text
+from wandelwerk.core.charts.svg import PALETTE, de, escape, open_svg, text
 
 BAR_HEIGHT = 18
 BAR_GAP = 8

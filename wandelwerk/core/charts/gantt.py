@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import open_svg, text_lines, wrap
+from wandelwerk.core.charts.svg import escape, open_svg, text_lines, wrap
 
 
 @dataclass(frozen=True)

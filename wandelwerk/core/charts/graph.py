@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import open_svg, text_lines, wrap
+from wandelwerk.core.charts.svg import escape, open_svg, text_lines, wrap
 
 
 def layered_graph(

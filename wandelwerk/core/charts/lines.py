@@ -20,10 +20,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from wandelwerk.core.charts.svg import PALETTE, de, open_svg, text
+from wandelwerk.core.charts.svg import PALETTE, de, escape, open_svg, text
 
 Point = tuple[dt.date, float]
 

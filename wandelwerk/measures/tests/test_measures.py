@@ -121,3 +121,13 @@ def test_graph_shows_the_active_measures_and_the_list_filters_by_area(client, us
     assert sorted(listed) == ["Abgelehnte Idee", "E-Akte einführen"]
     page = response.content.decode()
     assert "Prozesse erheben" not in page and 'value="digital" selected' in page
+
+
+@pytest.mark.django_db
+def test_the_dependency_table_shows_titles_as_text_never_as_markup(client, users, home):
+    first = MeasureFactory(municipality=home, status="accepted", title="<script>alert(1)</script>")
+    MeasureFactory(municipality=home, status="accepted", title="E-Akte & Co", prerequisites=[first])
+    client.force_login(users["editor"])
+    page = client.get(url("graph", home)).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "E-Akte &amp; Co" in page
