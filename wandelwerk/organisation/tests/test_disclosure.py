@@ -51,3 +51,14 @@ def test_hr_sees_exact_figures_and_everyone_else_the_protected_ones(client, user
     with tenancy.activate(home):
         wave = queries.retirement_wave(home, dt.date.today(), exact=False)
     assert all(c.people is None for c in wave.total.cells)  # 3 people: never shown
+
+
+def test_a_wave_cell_shows_people_over_posts_in_german_or_says_fewer_than_five():
+    from wandelwerk.organisation.templatetags.wave import wave_cells
+
+    html = wave_cells(
+        [disclosure.Cell(12, 9.5), disclosure.Cell(7, 7.0), disclosure.Cell(None, None)]
+    )
+    assert '>12<br><span class="kern-body--small">(9,5)</span>' in html
+    assert '>7<br><span class="kern-body--small">(7)</span>' in html
+    assert 'aria-label="weniger als 5">&lt; 5</span>' in html and html.count("<td") == 3
