@@ -45,3 +45,18 @@ def test_a_select_is_the_html_django_writes_escaped_and_with_its_choices_marked(
     assert '<option value="x&quot;&lt;">Amt &amp; &lt;b&gt;Recht&lt;/b&gt;</option>' in html
     assert '<optgroup label="Dezernat II">' in html and '<option value="1" selected>' in html
     assert "data-filter" in form["areas"].as_widget() and "hidden" not in form["areas"].as_widget()
+
+
+def test_the_options_filter_escapes_names_and_marks_the_chosen_one():
+    from types import SimpleNamespace
+
+    from wandelwerk.core.templatetags.ww import options
+
+    class Unit(SimpleNamespace):
+        def __str__(self) -> str:
+            return self.name
+
+    html = options([Unit(pk=1, name="Amt <b>1</b>"), Unit(pk=2, name="Amt 2")], "2")
+    assert html == (
+        '<option value="1">Amt &lt;b&gt;1&lt;/b&gt;</option><option value="2" selected>Amt 2</option>'
+    )
