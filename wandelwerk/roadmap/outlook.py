@@ -70,7 +70,8 @@ def _cells(entry: dict[str, Any]) -> list[Cell]:
 def measured_history(weights: dict[str, float]) -> dict[str, list[tuple[dt.date, float]]]:
     """The administration's area scores over time: at each approved check's date, the latest
     check of every unit so far, weighted by staff (``weights``: unit code → FTE)."""
-    latest: dict[int | None, Assessment] = {}
+    # each unit's latest check so far: its area scores and its weight, read once per check
+    latest: dict[int | None, tuple[dict[str, float | None], float]] = {}
     points: dict[str, list[tuple[dt.date, float]]] = {a: [] for a in AREA_KEYS}
     checks = (
         Assessment.objects.filter(status=AssessmentStatus.APPROVED)
@@ -78,15 +79,10 @@ def measured_history(weights: dict[str, float]) -> dict[str, list[tuple[dt.date,
         .order_by("date", "id")
     )
     for check in checks:
-        latest[check.org_unit_id] = check
+        code = check.org_unit.code if check.org_unit else ""
+        latest[check.org_unit_id] = (stored_scores(check)["areas"], weights.get(code, 0) or 1.0)
         for a in AREA_KEYS:
-            value = weighted_mean(
-                (
-                    stored_scores(c)["areas"].get(a),
-                    weights.get(c.org_unit.code if c.org_unit else "", 0) or 1.0,
-                )
-                for c in latest.values()
-            )
+            value = weighted_mean((scores.get(a), weight) for scores, weight in latest.values())
             if value is not None:
                 if points[a] and points[a][-1][0] == check.date:
                     points[a][-1] = (check.date, value)

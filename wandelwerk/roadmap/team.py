@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy
 
 from wandelwerk.measures.models import Skill
@@ -64,9 +65,28 @@ def named(ids: Iterable[int], names: Mapping[int, str]) -> str:
     return ", ".join(shown)
 
 
-def plan_days(plan_ids: list[int]) -> dict[int, Days]:
+KEEP_SECONDS = 24 * 3600  # what was read of a plan, kept as long as its rendered page
+
+
+def plan_days(plans: Mapping[int, dt.datetime]) -> dict[int, Days]:
     """The team's days each plan's placements claim. Plans made before provider days were split
-    by skill count them as consulting."""
+    by skill count them as consulting. ``plans``: id → when the plan was made.
+
+    A plan never changes, so what was read of it is kept per process, keyed by its id and the
+    moment it was made (the scenario page and the team page read the same plans on every
+    request; a city's plan has a thousand placements)."""
+    keys = {pk: f"roadmap:team-days:{pk}:{made.timestamp()}" for pk, made in plans.items()}
+    kept = caches["plans"].get_many(list(keys.values()))
+    found = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = [pk for pk in plans if pk not in found]
+    if missing:
+        read = _read_plan_days(missing)
+        caches["plans"].set_many({keys[pk]: days for pk, days in read.items()}, KEEP_SECONDS)
+        found |= read
+    return found
+
+
+def _read_plan_days(plan_ids: list[int]) -> dict[int, Days]:
     found: dict[int, Days] = {pk: {s: defaultdict(int) for s in SKILLS} for pk in plan_ids}
     rows = Placement.objects.unscoped().filter(plan_id__in=plan_ids)
     for plan_id, demands in rows.values_list("plan_id", "demands"):
@@ -108,9 +128,11 @@ def claims() -> list[Claim]:
         row["pk"]: row
         for row in Plan.objects.unscoped()
         .filter(pk__in=[s.plan_id for s in shown.values()])
-        .values("pk", "first_period", "periods", "parameters__provider_days_per_period")
+        .values(
+            "pk", "created_at", "first_period", "periods", "parameters__provider_days_per_period"
+        )
     }
-    days = plan_days(list(plans))
+    days = plan_days({pk: row["created_at"] for pk, row in plans.items()})
     found = []
     for mid, s in sorted(shown.items(), key=lambda item: names[item[0]]):
         plan = plans[s.plan_id]
@@ -220,7 +242,7 @@ def clashes(plan: Plan, today: dt.date) -> list[Clash]:
     team than it has (from the current half-year on)."""
     half_years = [h for h in plan.half_years if h >= HalfYear.of(today)]
     team = capacity(half_years)
-    own = plan_days([plan.pk])[plan.pk]
+    own = plan_days({plan.pk: plan.created_at})[plan.pk]
     others = [c for c in claims() if c.municipality_id != plan.municipality_id]
     found = []
     for skill in SKILLS:
