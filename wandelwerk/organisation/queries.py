@@ -74,15 +74,17 @@ def unit_fte(staff: QuerySet[Employee] | None = None) -> dict[int, float]:
     """Staff (FTE) of each unit counted with the units directly below it (of the current
     municipality, or of ``staff``, e.g. several municipalities' at once)."""
     staff = Employee.objects.all() if staff is None else staff
-    direct = staff.order_by().values("org_unit_id").annotate(s=Sum("fte"))
-    below = staff.order_by().values("org_unit__parent_id").annotate(s=Sum("fte"))
+    per_unit = (
+        staff.order_by()
+        .values("org_unit_id", "org_unit__parent_id")
+        .annotate(s=Sum("fte"))
+        .values_list("org_unit_id", "org_unit__parent_id", "s")
+    )
     fte: dict[int, float] = {}
-    for unit_id, value in [
-        *direct.values_list("org_unit_id", "s"),
-        *below.values_list("org_unit__parent_id", "s"),
-    ]:
-        if unit_id is not None:
-            fte[unit_id] = fte.get(unit_id, 0.0) + float(value or 0)
+    for unit_id, parent_id, value in per_unit:
+        for counted in (unit_id, parent_id):  # the unit itself and the unit above it
+            if counted is not None:
+                fte[counted] = fte.get(counted, 0.0) + float(value or 0)
     return fte
 
 
