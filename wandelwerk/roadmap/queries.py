@@ -9,13 +9,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from wandelwerk.measures.models import Area
 from wandelwerk.roadmap import texts
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
 from wandelwerk.roadmap.periods import HalfYear
+from wandelwerk.tenants.models import Municipality
 
 AREA_NAMES = dict(Area.choices)
 
@@ -208,19 +210,24 @@ class ShownPlan(NamedTuple):
 
 def shown_plans(ids: list[int]) -> dict[int, ShownPlan]:
     """Each municipality's plan as it stands: the baseline's latest plan, else its latest plan
-    (one query for all of ``ids``)."""
-    chosen: dict[int, ShownPlan] = {}
-    for pk, mid, scenario, name, is_baseline in (
-        Plan.objects.unscoped()
-        .filter(municipality_id__in=ids)
-        .order_by("created_at", "id")
+    (one query for all of ``ids``, reading one row per municipality however many plans each
+    has made)."""
+    plans = Plan.objects.unscoped().filter(municipality_id=OuterRef("pk"))
+    newest = plans.order_by("-created_at", "-id").values("pk")
+    baseline = newest.filter(scenario__is_baseline=True)
+    picked = (
+        Municipality.objects.filter(pk__in=ids)
+        .annotate(pick=Coalesce(Subquery(baseline[:1]), Subquery(newest[:1])))
+        .values("pick")
+    )
+    return {
+        mid: ShownPlan(is_baseline, pk, scenario, name)
+        for pk, mid, scenario, name, is_baseline in Plan.objects.unscoped()
+        .filter(pk__in=picked)
         .values_list(
             "pk", "municipality_id", "scenario_id", "scenario__name", "scenario__is_baseline"
         )
-    ):
-        if is_baseline or mid not in chosen or not chosen[mid].decided:
-            chosen[mid] = ShownPlan(is_baseline, pk, scenario, name)
-    return chosen
+    }
 
 
 def _fiscal_year(plan: Plan, ordinal: int) -> int:

@@ -279,3 +279,19 @@ def test_the_provider_replans_every_open_plan_within_its_share(client, users, ho
     (job,) = Job.objects.unscoped().filter(kind="roadmap.plan")
     assert job.municipality == home  # the decided baseline is not re-planned
     assert job.params == {"scenario": scenario.pk, "reference": "previous", "within_team": True}
+
+
+def test_each_municipality_shows_its_baseline_plan_else_its_newest_in_one_query(
+    home, other, django_assert_num_queries
+):
+    from wandelwerk.roadmap.queries import shown_plans
+
+    _basis, decided = _planned(home, engineering=5, baseline=True, name="Basis")
+    _planned(home, engineering=5, name="Entwurf")  # newer, but not decided
+    _planned(other, engineering=5, name="A")
+    _b, newest = _planned(other, engineering=5, name="B")
+    with django_assert_num_queries(1):
+        shown = shown_plans([home.pk, other.pk])
+    assert (shown[home.pk].plan_id, shown[home.pk].decided) == (decided.pk, True)
+    assert (shown[other.pk].plan_id, shown[other.pk].decided) == (newest.pk, False)
+    assert shown[other.pk].scenario == "B"
