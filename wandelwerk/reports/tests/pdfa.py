@@ -80,3 +80,18 @@ def problems(data: bytes) -> list[str]:
         if "/AA" in page:
             found.append(f"Seite {number}: automatische Aktionen")
     return found
+
+
+def typefaces(data: bytes) -> set[str]:
+    """The fonts the text of ``data`` is set in."""
+    from pypdf import PdfReader
+
+    used: set[str] = set()
+
+    def seen(text: str, _cm: Any, _tm: Any, font: Any, _size: Any) -> None:
+        if font is not None and text.strip():
+            used.add(str(font.get("/BaseFont")))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=seen)
+    return used

@@ -72,6 +72,9 @@ def test_the_pdf_is_a_pdfa_2b_file_for_the_archive(town, kind):
     with tenancy.activate(town):
         data, _context = logic.render(kind, Format.PDF)
     assert pdfa.problems(data) == []
+    assert {name.split("+")[-1] for name in pdfa.typefaces(data)} <= {
+        "Fira-Sans", "Fira-Sans-Bold", "Fira-Sans-Semi-Bold"
+    }  # one typeface throughout, hyphens included  # fmt: skip
     # the checker finds what breaks the standard: here the colour profile taken out
     from pypdf import PdfWriter
 
