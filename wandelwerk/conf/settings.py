@@ -227,14 +227,23 @@ IMPORT_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Largest evidence file of a DigiCheck answer, in MB.
 WANDELWERK_EVIDENCE_MAX_MB = int(os.environ.get("WANDELWERK_EVIDENCE_MAX_MB", "10"))
 
-# Per process: the rendered bodies of plans (up to about 1 MB each for 1,000 measures), so at
-# most 40 of them; plans never change, a newer plan has its own entry.
+# Per process, what is made of a plan, kept a day: plans never change, a newer plan has its own
+# entries. Its rendered body (up to about 1 MB for 1,000 measures, so at most 40 of them) and
+# the team days it claims (a few hundred numbers; the team page reads every municipality's plan,
+# so room for 2,000 without pushing the bodies out).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "plans": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "plans",
+        "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 40, "CULL_FREQUENCY": 4},
+    },
+    "plan_days": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "plan_days",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
 

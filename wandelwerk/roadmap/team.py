@@ -65,9 +65,6 @@ def named(ids: Iterable[int], names: Mapping[int, str]) -> str:
     return ", ".join(shown)
 
 
-KEEP_SECONDS = 24 * 3600  # what was read of a plan, kept as long as its rendered page
-
-
 def plan_days(plans: Mapping[int, dt.datetime]) -> dict[int, Days]:
     """The team's days each plan's placements claim. Plans made before provider days were split
     by skill count them as consulting. ``plans``: id → when the plan was made.
@@ -76,12 +73,12 @@ def plan_days(plans: Mapping[int, dt.datetime]) -> dict[int, Days]:
     moment it was made (the scenario page and the team page read the same plans on every
     request; a city's plan has a thousand placements)."""
     keys = {pk: f"roadmap:team-days:{pk}:{made.timestamp()}" for pk, made in plans.items()}
-    kept = caches["plans"].get_many(list(keys.values()))
+    kept = caches["plan_days"].get_many(list(keys.values()))
     found = {pk: kept[key] for pk, key in keys.items() if key in kept}
     missing = [pk for pk in plans if pk not in found]
     if missing:
         read = _read_plan_days(missing)
-        caches["plans"].set_many({keys[pk]: days for pk, days in read.items()}, KEEP_SECONDS)
+        caches["plan_days"].set_many({keys[pk]: days for pk, days in read.items()})
         found |= read
     return found
 
@@ -153,8 +150,18 @@ def claims() -> list[Claim]:
     return found
 
 
+class OfSkill:
+    """A figure of one of the team's skills, named as the pages show it."""
+
+    skill: str
+
+    @property
+    def skill_label(self) -> str:
+        return str(Skill(self.skill).label)
+
+
 @dataclass
-class Cell:
+class Cell(OfSkill):
     """One skill in one half-year: the team's days against what the plans claim."""
 
     skill: str
@@ -167,10 +174,6 @@ class Cell:
     @property
     def need(self) -> int:
         return self.decided + self.undecided
-
-    @property
-    def skill_label(self) -> str:
-        return str(Skill(self.skill).label)
 
     @property
     def over(self) -> int:
@@ -221,7 +224,7 @@ def load(today: dt.date) -> Load:
 
 
 @dataclass(frozen=True)
-class Clash:
+class Clash(OfSkill):
     """A plan would overbook the team: in ``half_year``, ``skill`` needs ``need`` days of
     ``capacity``; ``own`` of them are this plan's; ``others`` are the competing plans."""
 
@@ -231,10 +234,6 @@ class Clash:
     capacity: int
     own: int
     others: tuple[tuple[int, str], ...]  # (municipality id, name)
-
-    @property
-    def skill_label(self) -> str:
-        return str(Skill(self.skill).label)
 
 
 def clashes(plan: Plan, today: dt.date) -> list[Clash]:

@@ -42,9 +42,6 @@ class IndexView(MunicipalityMixin, TemplateView):
         return context
 
 
-PLAN_BODY_SECONDS = 24 * 3600
-
-
 def plan_context(plan: Plan) -> dict[str, Any]:
     """What a plan's page shows, all from the plan's records."""
     items = queries.placements(plan)
@@ -81,7 +78,7 @@ def plan_body(request: HttpRequest, plan: Plan, municipality: Any) -> SafeString
             {**plan_context(plan), "municipality": municipality},
             request=request,
         )
-        caches["plans"].set(key, html, timeout=PLAN_BODY_SECONDS)
+        caches["plans"].set(key, html)
     return mark_safe(html)
 
 
