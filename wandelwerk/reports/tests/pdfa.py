@@ -62,7 +62,7 @@ def problems(data: bytes) -> list[str]:
         found.append("kein PDF/A-Ausgabeprofil mit ICC-Profil")
     if "/JavaScript" in root.get("/Names", {}) or "/EmbeddedFiles" in root.get("/Names", {}):
         found.append("JavaScript oder eingebettete Dateien")
-    if "/AA" in root or "/Encrypt" in reader.trailer:
+    if "/AA" in root:
         found.append("automatische Aktionen")
     seen: set[int] = set()
     for number, page in enumerate(reader.pages, start=1):
