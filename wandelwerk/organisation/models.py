@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wandelwerk.organisation.stand import StaffManager, UnscopedStaffManager
 from wandelwerk.tenants.tenancy import TenantModel
 
 
@@ -184,6 +186,10 @@ class Employee(TenantModel):
         related_name="employees",
         verbose_name=_("besondere Altersgrenze"),
     )
+
+    # Writes that send no signals change the staff stand too (organisation.stand).
+    objects = StaffManager()
+    unscoped_manager: ClassVar[UnscopedStaffManager] = UnscopedStaffManager()
 
     PERSONAL_FIELDS = (
         "birth_year",

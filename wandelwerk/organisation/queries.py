@@ -10,7 +10,7 @@ from typing import Any
 from django.db import connections
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
-from wandelwerk.organisation import disclosure
+from wandelwerk.organisation import disclosure, stand
 from wandelwerk.organisation.disclosure import Cell
 from wandelwerk.organisation.models import (
     AgeLimitGroup,
@@ -176,7 +176,7 @@ def overview_figures(
     soon = [
         fte for _pk, _unit, fte, when in records if when is not None and today <= when <= horizon
     ]
-    state = disclosure.state_key(records)
+    state = records.state
     wave = retirement_wave(
         municipality, today, exact=exact, records=records, state=state, total_only=True
     )
@@ -222,13 +222,28 @@ def _day(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def exit_records(municipality: Any) -> list[tuple[int, int, float, dt.date | None]]:
-    """(employee id, org unit id, FTE, expected exit) of every employee, by id.
+Record = tuple[int, int, float, dt.date | None]
 
-    The overview, the organisation, the wave and the risk list all start from these records, for
-    thousands of people on every request: the rows are read with the cursor of the tenant-scoped
-    query and converted here, which takes a third of the time Django's per-field converters did.
-    """
+
+class ExitRecords(list[Record]):
+    """(employee id, org unit id, FTE, expected exit) of every employee, by id; shared by every
+    request of the same staff stand, so never changed by a reader."""
+
+    @functools.cached_property
+    def state(self) -> str:
+        """The digest the disclosure control draws its noise from."""
+        return disclosure.state_key(self)
+
+
+def exit_records(municipality: Any) -> ExitRecords:
+    """Every employee's exit record, kept per staff stand (``stand``): the overview, the
+    organisation, the wave and the risk list all start from them."""
+    return stand.kept(municipality, lambda: _read_exit_records(municipality))
+
+
+def _read_exit_records(municipality: Any) -> ExitRecords:
+    """The rows are read with the cursor of the tenant-scoped query and converted here, which
+    takes a third of the time Django's per-field converters did."""
     query = Employee.objects.order_by("pk").values_list(
         "pk", "org_unit_id", "fte", "birth_year", "birth_month", "born_on_first", "employment_type",
         "planned_exit_date", "term_end", "age_limit_group__years", "age_limit_group__months",
@@ -238,7 +253,7 @@ def exit_records(municipality: Any) -> list[tuple[int, int, float, dt.date | Non
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     land = municipality.land
-    return [
+    return ExitRecords(
         (
             pk,
             unit_id,
@@ -255,7 +270,7 @@ def exit_records(municipality: Any) -> list[tuple[int, int, float, dt.date | Non
             ),
         )
         for pk, unit_id, fte, year, month, first, kind, planned, term_end, g_years, g_months in rows
-    ]
+    )
 
 
 def retirement_wave(
@@ -265,7 +280,7 @@ def retirement_wave(
     exact: bool,
     units: set[int] | None = None,
     years: int = 10,
-    records: list[tuple[int, int, float, dt.date | None]] | None = None,
+    records: list[Record] | None = None,
     by_department: bool = False,
     state: str | None = None,
     total_only: bool = False,
@@ -284,7 +299,8 @@ def retirement_wave(
         if units is not None and unit_id not in units:
             continue
         counted.setdefault((row_of.get(unit_id, unit_id), when.year), []).append(fte)
-    state = state or disclosure.state_key(records)
+    if state is None:
+        state = records.state if isinstance(records, ExitRecords) else disclosure.state_key(records)
 
     def cell(name: str, values: list[float]) -> Cell:
         if exact:

@@ -106,6 +106,8 @@ class Municipality(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    # Replaced by every write to the municipality's staff records (organisation.stand).
+    staff_version = models.CharField(max_length=32, default="", editable=False)
 
     class Meta:
         verbose_name = _("Kommune")

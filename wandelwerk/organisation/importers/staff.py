@@ -17,6 +17,7 @@ from wandelwerk.imports.columns import (
     yes_no,
 )
 from wandelwerk.imports.registry import register
+from wandelwerk.organisation import stand
 from wandelwerk.organisation.importers.common import changes_of
 from wandelwerk.organisation.models import Employee, EmploymentType, OrgUnit
 
@@ -115,6 +116,7 @@ class EmployeeImporter(Importer):
         Employee.objects.bulk_create(plan.created, batch_size=1000)
         if plan.updated:
             update_rows(Employee, [e for e, _, _ in plan.updated], sorted(plan.extra["fields"]))
+            stand.changed([self.municipality.pk])  # the rows were written without the ORM
         if plan.created and plan.created[0].pk is None:  # backends without RETURNING ids
             by_number = {
                 e.personnel_number: e

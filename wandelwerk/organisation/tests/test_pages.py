@@ -294,3 +294,24 @@ def test_unit_heads_and_staff_are_people_with_accounts(client, users, home, othe
     )
     with tenancy.activate(home):
         assert Employee.objects.get(personnel_number="4711").user == users["viewer"]
+
+
+@pytest.mark.django_db
+def test_the_organigram_links_each_unit_with_its_staff(client, users, home):
+    top = OrgUnitFactory(municipality=home, code="FB3", name="Bürger & <Ordnung>")
+    office = OrgUnitFactory(municipality=home, code="3.1", name="Bürgerbüro", parent=top)
+    EmployeeFactory(org_unit=office)
+    EmployeeFactory.create_batch(2, org_unit=top)
+    client.force_login(users["viewer"])
+    page = client.get(url("index", home)).content.decode()
+    assert (
+        f'<li class="ww-depth-0"><a class="kern-link" href="{url("orgunit_detail", home, top.pk)}">'
+        '<span class="ww-code">FB3</span> Bürger &amp; &lt;Ordnung&gt;</a> '
+        '<span class="kern-body kern-body--small kern-body--muted">2 Beschäftigte</span></li>'
+    ) in page
+    assert (
+        f'<li class="ww-depth-1"><a class="kern-link" href="{url("orgunit_detail", home, office.pk)}">'
+        '<span class="ww-code">3.1</span> Bürgerbüro</a> '
+        '<span class="kern-body kern-body--small kern-body--muted">1 Beschäftigte/r</span></li>'
+    ) in page
+    assert page.index("FB3") < page.index("Bürgerbüro")
