@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from wandelwerk.measures.models import ACTIVE_STATUSES, Measure, MeasureTemplate
+from wandelwerk.measures.models import ACTIVE_STATUSES, Area, Measure, MeasureTemplate
 
 
 def measures() -> QuerySet[Measure]:
@@ -21,31 +21,47 @@ def templates() -> QuerySet[MeasureTemplate]:
 
 
 @dataclass(frozen=True)
+class GraphMeasure:
+    """What the dependency graph shows of a measure (a thousand of them: no model instances)."""
+
+    pk: int
+    title: str
+    area: str
+    unit_code: str | None
+
+    def __str__(self) -> str:  # as ``Measure.__str__``
+        return f"{self.title} ({self.unit_code})" if self.unit_code else self.title
+
+    @property
+    def area_label(self) -> str:
+        return str(Area(self.area).label)
+
+
+@dataclass(frozen=True)
 class Node:
-    measure: Measure
-    needs: list[Measure]  # what it waits for, of any status
+    measure: GraphMeasure
+    needs: list[GraphMeasure]  # what it waits for, of any status
 
 
 def graph_measures() -> list[Node]:
     """Accepted and running measures with what each waits for, the links read from the link
     table in one query (not through a long list of ids)."""
-    shown = ("title", "area", "status", "org_unit__code")  # what the graph and its table show
-    items = list(
-        Measure.objects.filter(status__in=ACTIVE_STATUSES).select_related("org_unit").only(*shown)
-    )
+    shown = ("pk", "title", "area", "org_unit__code")  # what the graph and its table show
+    active = Measure.objects.filter(status__in=ACTIVE_STATUSES)
+    items = [GraphMeasure(*row) for row in active.order_by("area", "title").values_list(*shown)]
     by_pk = {m.pk: m for m in items}
     links = list(
-        Measure.prerequisites.through.objects.filter(
-            from_measure__in=Measure.objects.filter(status__in=ACTIVE_STATUSES)
-        ).values_list("from_measure_id", "to_measure_id")
+        Measure.prerequisites.through.objects.filter(from_measure__in=active).values_list(
+            "from_measure_id", "to_measure_id"
+        )
     )
     missing = {to for _from, to in links if to not in by_pk}
     if missing:
         by_pk |= {
-            m.pk: m
-            for m in Measure.objects.filter(pk__in=missing).select_related("org_unit").only(*shown)
+            row[0]: GraphMeasure(*row)
+            for row in Measure.objects.filter(pk__in=missing).values_list(*shown)
         }
-    needs: dict[int, list[Measure]] = {}
+    needs: dict[int, list[GraphMeasure]] = {}
     for source, target in links:
         needs.setdefault(source, []).append(by_pk[target])
     return [Node(m, sorted(needs.get(m.pk, []), key=lambda p: p.pk)) for m in items]

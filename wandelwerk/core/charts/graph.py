@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from django.utils.safestring import SafeString, mark_safe
@@ -20,9 +21,23 @@ def layered_graph(
     """``nodes``: (id, label, group); ``edges``: (from id, to id) meaning "from" must finish first.
 
     Each node sits in the column of its longest chain of prerequisites, so a measure always stands
-    right of everything it waits for.
+    right of everything it waits for. The drawing depends on nothing but these arguments, so the
+    last few are kept: laying out a thousand measures takes longer than the rest of the page.
     """
-    colors = colors or {}
+    return _drawn(
+        tuple(nodes), tuple(edges), str(title), ident, tuple(sorted((colors or {}).items()))
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _drawn(
+    nodes: tuple[tuple[str, str, str], ...],
+    edges: tuple[tuple[str, str], ...],
+    title: str,
+    ident: str,
+    color_items: tuple[tuple[str, str], ...],
+) -> SafeString:
+    colors = dict(color_items)
     ids = {n[0] for n in nodes}
     before: dict[str, list[str]] = {n[0]: [] for n in nodes}
     for a, b in edges:

@@ -116,6 +116,13 @@ def test_graph_shows_the_active_measures_and_the_list_filters_by_area(client, us
     assert "E-Akte einführen" in graph and "Prozesse erheben" in graph
     assert "Abgelehnte Idee" not in graph  # only accepted and running measures wait for others
     assert "1 Abhängigkeit über Handlungsfelder hinweg" in graph
+    waiting = Measure.objects.unscoped().get(title="Prozesse erheben")
+    row = (
+        f'<th scope="row" class="kern-table__cell">{waiting}</th>'
+        '<td class="kern-table__cell">Prozessmanagement</td>'
+        f'<td class="kern-table__cell">{akte}</td><td class="kern-table__cell">Digitalmanagement</td>'
+    )
+    assert row in graph  # who waits, in which field, for what, from which field
     response = client.get(url("index", home) + "?area=digital")
     listed = [m.title for m in response.context["object_list"]]
     assert sorted(listed) == ["Abgelehnte Idee", "E-Akte einführen"]
