@@ -6,7 +6,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from wandelwerk.assessments.models import (
@@ -30,8 +31,22 @@ from wandelwerk.assessments.scoring import (
 
 
 def assessments() -> QuerySet[Assessment]:
-    return Assessment.objects.select_related("org_unit", "framework").annotate(
-        answer_count=Count("answers")
+    """The list's checks with their number of answers, counted per check on the answers' index
+    (a count grouped by every column of the check, its stored scores among them, took most of
+    a city's list); the scores and notes the list does not show are left out."""
+    answers = (  # the check is the tenant's: its answers need no second filter (which would
+        # make SQLite walk every answer of the municipality instead of the check's)
+        Answer.objects.unscoped()
+        .filter(assessment=OuterRef("pk"))
+        .order_by()
+        .values("assessment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Assessment.objects.select_related("org_unit", "framework")
+        .defer("scores", "not_asked", "participants")
+        .annotate(answer_count=Coalesce(Subquery(answers), 0))
     )
 
 
