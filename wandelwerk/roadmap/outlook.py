@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from wandelwerk.assessments.checks.queries import stored_scores
 from wandelwerk.assessments.checks.sections import Section
 from wandelwerk.assessments.models import AREA_KEYS, Assessment, AssessmentStatus
-from wandelwerk.assessments.scoring import weighted_mean
 from wandelwerk.core.charts.lines import Series, lines_chart
 from wandelwerk.measures.models import AREA_COLORS, Area
 from wandelwerk.roadmap.models import Plan, Scenario
@@ -69,25 +68,43 @@ def _cells(entry: dict[str, Any]) -> list[Cell]:
 
 def measured_history(weights: dict[str, float]) -> dict[str, list[tuple[dt.date, float]]]:
     """The administration's area scores over time: at each approved check's date, the latest
-    check of every unit so far, weighted by staff (``weights``: unit code → FTE)."""
-    # each unit's latest check so far: its area scores and its weight, read once per check
+    check of every unit so far, weighted by staff (``weights``: unit code → FTE).
+
+    Only the area scores are read of each check (not the scores per criterion), and each area's
+    weighted sum is kept up to date as a unit's latest check replaces its earlier one, so every
+    check costs the same however many units were checked before it."""
     latest: dict[int | None, tuple[dict[str, float | None], float]] = {}
+    sums = {a: [0.0, 0.0] for a in AREA_KEYS}  # area → [Σ value × weight, Σ weight]
     points: dict[str, list[tuple[dt.date, float]]] = {a: [] for a in AREA_KEYS}
     checks = (
         Assessment.objects.filter(status=AssessmentStatus.APPROVED)
-        .select_related("org_unit")
         .order_by("date", "id")
+        .values_list("pk", "org_unit_id", "org_unit__code", "date", "scores__areas")
     )
-    for check in checks:
-        code = check.org_unit.code if check.org_unit else ""
-        latest[check.org_unit_id] = (stored_scores(check)["areas"], weights.get(code, 0) or 1.0)
+
+    def count(areas: dict[str, float | None], weight: float, sign: float) -> None:
         for a in AREA_KEYS:
-            value = weighted_mean((scores.get(a), weight) for scores, weight in latest.values())
-            if value is not None:
-                if points[a] and points[a][-1][0] == check.date:
-                    points[a][-1] = (check.date, value)
-                else:
-                    points[a].append((check.date, value))
+            value = areas.get(a)
+            if value is not None and weight > 0:
+                sums[a][0] += sign * value * weight
+                sums[a][1] += sign * weight
+
+    for pk, unit_id, code, date, areas in checks:
+        if not areas:  # approved before scores were stored: computed (and stored) once
+            areas = stored_scores(Assessment.objects.get(pk=pk))["areas"]
+        if unit_id in latest:  # the unit's earlier check no longer counts
+            count(*latest[unit_id], -1.0)
+        latest[unit_id] = (areas, weights.get(code or "", 0) or 1.0)
+        count(*latest[unit_id], 1.0)
+        for a in AREA_KEYS:
+            total, weight_sum = sums[a]
+            if weight_sum <= 1e-9:
+                continue
+            value = total / weight_sum
+            if points[a] and points[a][-1][0] == date:
+                points[a][-1] = (date, value)
+            else:
+                points[a].append((date, value))
     return points
 
 
