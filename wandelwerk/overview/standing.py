@@ -25,6 +25,7 @@ from wandelwerk.organisation.models import Employee
 from wandelwerk.organisation.queries import unit_fte
 from wandelwerk.ozg.models import AdministrativeService
 from wandelwerk.reports.progress import Calendar, calendars
+from wandelwerk.roadmap.kept import per_plan
 from wandelwerk.roadmap.models import Placement, Plan, Scenario
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.problem import PROVIDER
@@ -153,19 +154,34 @@ def _shown_plans(ids: list[int], found: dict[int, Standing]) -> None:
         standing.plan_scenario = shown.scenario
 
 
+def _promised(plan_ids: list[int]) -> dict[int, dict[int, int]]:
+    """Provider days each plan's placements claim per half-year (ordinal)."""
+    found: dict[int, dict[int, int]] = {pk: defaultdict(int) for pk in plan_ids}
+    rows = Placement.objects.unscoped().filter(plan_id__in=plan_ids)
+    for plan_id, demands in rows.values_list("plan_id", "demands"):
+        for ordinal, days in (demands or {}).get(PROVIDER, {}).items():
+            found[plan_id][int(ordinal)] += days
+    return {pk: dict(days) for pk, days in found.items()}
+
+
 def _plan_contents(ids: list[int], today: dt.date, found: dict[int, Standing]) -> None:
     by_plan = {s.plan_id: s for s in found.values() if s.plan_id}
     now = HalfYear.of(today).ordinal
     shown = range(now, now + PROMISED_HALF_YEARS)
-    for pk, projected in (
+    made = {}
+    for pk, created_at, projected in (
         Plan.objects.unscoped()
         .filter(pk__in=list(by_plan))
-        .values_list("pk", "projection__total__projected")
+        .values_list("pk", "created_at", "projection__total__projected")
     ):
+        made[pk] = created_at
         by_plan[pk].projected = {
             a: next((v for v in reversed((projected or {}).get(a) or []) if v is not None), None)
             for a in AREA_KEYS
         }
+    # the days a plan claims never change (kept per plan); how its measures stand does
+    for pk, promised in per_plan("promised", made, _promised).items():
+        by_plan[pk].promised = {o: days for o, days in promised.items() if o in shown}
     rows = (
         Placement.objects.unscoped()
         .filter(plan_id__in=list(by_plan))
@@ -173,18 +189,14 @@ def _plan_contents(ids: list[int], today: dt.date, found: dict[int, Standing]) -
             "plan_id",
             "start",
             "end",
-            "demands",
             "late",
             "measure__status",
             "measure__percent_done",
             "measure__deadline",
         )
     )
-    for plan_id, start, end, demands, late, status, percent, deadline in rows:
+    for plan_id, start, end, late, status, percent, deadline in rows:
         standing = by_plan[plan_id]
-        for ordinal, days in (demands or {}).get(PROVIDER, {}).items():
-            if int(ordinal) in shown:
-                standing.promised[int(ordinal)] = standing.promised.get(int(ordinal), 0) + days
         if status is None or start is None or end is None:
             continue
         if start <= now <= end:

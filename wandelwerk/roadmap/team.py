@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import caches
 from django.utils.translation import gettext_lazy
 
 from wandelwerk.measures.models import Skill
+from wandelwerk.roadmap.kept import per_plan
 from wandelwerk.roadmap.models import Placement, Plan, TeamCapacity, TeamPlan
 from wandelwerk.roadmap.periods import HalfYear
 from wandelwerk.roadmap.problem import PROVIDER, SKILLS
@@ -72,15 +72,7 @@ def plan_days(plans: Mapping[int, dt.datetime]) -> dict[int, Days]:
     A plan never changes, so what was read of it is kept per process, keyed by its id and the
     moment it was made (the scenario page and the team page read the same plans on every
     request; a city's plan has a thousand placements)."""
-    keys = {pk: f"roadmap:team-days:{pk}:{made.timestamp()}" for pk, made in plans.items()}
-    kept = caches["plan_days"].get_many(list(keys.values()))
-    found = {pk: kept[key] for pk, key in keys.items() if key in kept}
-    missing = [pk for pk in plans if pk not in found]
-    if missing:
-        read = _read_plan_days(missing)
-        caches["plan_days"].set_many({keys[pk]: days for pk, days in read.items()})
-        found |= read
-    return found
+    return per_plan("team-days", plans, _read_plan_days)
 
 
 def _read_plan_days(plan_ids: list[int]) -> dict[int, Days]:
