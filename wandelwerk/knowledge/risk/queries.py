@@ -120,19 +120,14 @@ def rows(municipality: Any, today: dt.date, units: set[int] | None) -> Ranking:
     ).values_list("employee_id", "pk", "position_factor"):
         latest.setdefault(employee_id, (rating_id, position))
     ranked = []
+    attrition: dict[dt.date | None, int] = {}  # many people leave on the same day (month ends)
     for pk, unit_id, _fte, exit_date in exit_records(municipality):
         if units is not None and unit_id not in units:
             continue
+        if exit_date not in attrition:
+            attrition[exit_date] = scales.attrition_factor(exit_date, today, limits)
         rating_id, position = latest.get(pk, (None, None))
-        ranked.append(
-            Ranked(
-                pk,
-                exit_date,
-                scales.attrition_factor(exit_date, today, limits),
-                position,
-                rating_id,
-            )
-        )
+        ranked.append(Ranked(pk, exit_date, attrition[exit_date], position, rating_id))
     ranked.sort(key=lambda r: (-(r.total or 0), r.exit_date or dt.date.max, r.employee_id))
     return Ranking(ranked)
 

@@ -70,7 +70,7 @@ class RiskView(MunicipalityMixin, TemplateView):
             context="Wissensverlustrisiko",
         )
         config = knowledge_settings()
-        choices = OrgUnit.objects.order_by("code")
+        choices = OrgUnit.objects.order_by("code").only("code", "name")  # for the select only
         context |= {
             "sees_exits": True,
             "rows": shown,
@@ -95,9 +95,10 @@ class RiskView(MunicipalityMixin, TemplateView):
         """The units whose position factors the user sets: all for HR, else those they head."""
         if not self.can("knowledge.change"):
             return []
+        units = OrgUnit.objects.order_by("code").only("code", "name")  # named and linked only
         if self.can("organisation.view_personal_data"):
-            return list(OrgUnit.objects.order_by("code"))
-        return list(OrgUnit.objects.filter(pk__in=headed_units(self.request.user)).order_by("code"))
+            return list(units)
+        return list(units.filter(pk__in=headed_units(self.request.user)))
 
 
 def _stand(employees: list[Employee], latest: dict[int, Any]) -> str:
