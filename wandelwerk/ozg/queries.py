@@ -77,9 +77,47 @@ def weights(municipality: Any) -> Weights:
 
 
 @dataclass(frozen=True)
+class RankedService:
+    """What the ranking, its filters, the list and the export show of a service: a city's
+    register has hundreds, each loaded as a model with its unit and catalogue entry took most
+    of the page's time."""
+
+    pk: int
+    name: str
+    leika_key: str
+    target_group: str
+    cases_per_year: int | None
+    minutes_per_case: int | None
+    maturity_level: int
+    target_level: int
+    rgm_version: str
+    topic_id: int | None
+    org_unit_id: int | None
+    unit_code: str | None
+    leika_entry_id: int | None
+    carrier: str | None
+    leika_type: str | None
+
+    FIELDS = (
+        "pk", "name", "leika_key", "target_group", "cases_per_year", "minutes_per_case",
+        "maturity_level", "target_level", "rgm_version", "topic_id", "org_unit_id",
+        "org_unit__code", "leika_entry_id", "leika_entry__carrier", "leika_entry__leika_type",
+    )  # fmt: skip
+
+    @property
+    def workload_hours(self) -> float | None:  # as AdministrativeService's
+        if self.cases_per_year is None or self.minutes_per_case is None:
+            return None
+        return self.cases_per_year * self.minutes_per_case / 60
+
+    def get_target_group_display(self) -> str:
+        return str(TargetGroup(self.target_group).label)
+
+
+@dataclass(frozen=True)
 class PriorityRow:
     rank: int  # position in the whole register, also when the list is filtered
-    service: AdministrativeService
+    service: RankedService
     priority: Priority
 
 
@@ -87,19 +125,14 @@ def priority_rows(municipality: Any) -> list[PriorityRow]:
     """Every service below its target that the municipality carries out itself (not those of
     the Kreis, the Land or a chamber), ranked by priority (highest first)."""
     w = weights(municipality)
-    # What the ranking, its filters and the list show: a register of a city has hundreds of
-    # services, each row loaded in full with four related records took most of the page's time.
-    ranked = AdministrativeService.objects.select_related("org_unit", "leika_entry").only(
-        "name", "leika_key", "target_group", "cases_per_year", "minutes_per_case",
-        "maturity_level", "target_level", "rgm_version", "topic_id", "municipality_id",
-        "org_unit__code", "org_unit__municipality_id",
-        "leika_entry__carrier", "leika_entry__leika_type",
-    )  # fmt: skip
+    ranked = [
+        RankedService(*row)
+        for row in AdministrativeService.objects.values_list(*RankedService.FIELDS)
+    ]
     rows = [
         s
         for s in ranked
-        if s.leika_entry is None
-        or carries(municipality, s.leika_entry.carrier, s.leika_entry.leika_type)
+        if s.leika_entry_id is None or carries(municipality, s.carrier or "", s.leika_type or "")
     ]
     max_hours = max((s.workload_hours or 0 for s in rows), default=0.0)
     scored = []
@@ -123,7 +156,7 @@ def priority_rows(municipality: Any) -> list[PriorityRow]:
 PRIORITY_SORTS: dict[str, Any] = {
     "rank": lambda r: r.rank,
     "name": lambda r: r.service.name.casefold(),
-    "unit": lambda r: r.service.org_unit.code if r.service.org_unit else "",
+    "unit": lambda r: r.service.unit_code or "",
     "hours": lambda r: r.priority.hours,
     "gap": lambda r: r.priority.gap_factor,
 }

@@ -38,11 +38,17 @@ def test_priorities_rank_the_services_below_target_and_filter_keeps_the_rank(in_
     small = AdministrativeServiceFactory(municipality=in_home, businesses=True)
     AdministrativeServiceFactory(municipality=in_home, online=True)  # at its target
     rows = queries.priority_rows(in_home)
-    assert [(r.rank, r.service) for r in rows] == [(1, big), (2, small)]
+    assert [(r.rank, r.service.pk) for r in rows] == [(1, big.pk), (2, small.pk)]
+    assert rows[0].service.unit_code == office.code and rows[1].service.unit_code is None
     businesses = queries.filter_priorities(rows, target_group="businesses")
-    assert [(r.rank, r.service) for r in businesses] == [(2, small)]
-    assert [r.service for r in queries.filter_priorities(rows, org_unit_id=office.pk)] == [big]
-    assert [r.service for r in queries.filter_priorities(rows, sort="-rank")] == [small, big]
+    assert [(r.rank, r.service.pk) for r in businesses] == [(2, small.pk)]
+    assert [r.service.pk for r in queries.filter_priorities(rows, org_unit_id=office.pk)] == [
+        big.pk
+    ]
+    assert [r.service.pk for r in queries.filter_priorities(rows, sort="-rank")] == [
+        small.pk,
+        big.pk,
+    ]
 
 
 def test_the_weights_of_the_municipality_change_the_order(in_home):
@@ -52,10 +58,10 @@ def test_the_weights_of_the_municipality_change_the_order(in_home):
 
     citizens = AdministrativeServiceFactory(municipality=in_home, cases_per_year=100)
     internal = AdministrativeServiceFactory(municipality=in_home, internal=True, cases_per_year=900)
-    assert queries.priority_rows(in_home)[0].service == citizens
+    assert queries.priority_rows(in_home)[0].service.pk == citizens.pk
     save_weights(actor=None, values={"citizens": Decimal("0.1"), "internal": Decimal("3")})
     assert queries.weights(in_home).internal == 3.0
-    assert queries.priority_rows(in_home)[0].service == internal
+    assert queries.priority_rows(in_home)[0].service.pk == internal.pk
 
 
 def test_services_and_summary_of_the_current_municipality_only(in_home):

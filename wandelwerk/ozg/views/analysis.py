@@ -28,7 +28,7 @@ PRIORITY_EXPORT: list[tuple[str, Any]] = [
     ("Rang", lambda r: r.rank),
     ("Leistung", lambda r: r.service.name),
     ("LeiKa-Schlüssel", lambda r: r.service.leika_key),
-    ("Organisationseinheit", lambda r: r.service.org_unit.code if r.service.org_unit else ""),
+    ("Organisationseinheit", lambda r: r.service.unit_code or ""),
     ("Zielgruppe", lambda r: r.service.get_target_group_display()),
     ("Zielgruppenfaktor", lambda r: r.priority.group_factor),
     ("Fallzahl pro Jahr", lambda r: r.service.cases_per_year),
