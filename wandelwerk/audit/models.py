@@ -58,7 +58,12 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("Protokolleinträge")
         ordering = ["-created_at", "-id"]
         base_manager_name = "unscoped_manager"
-        indexes = [models.Index(fields=["municipality", "-created_at"], name="audit_muni_time")]
+        indexes = [
+            models.Index(fields=["municipality", "-created_at"], name="audit_muni_time"),
+            # the log's filter lists the kinds of records a municipality's trail holds: read
+            # from this index alone instead of every event (a city's imports alone are 10,000)
+            models.Index(fields=["municipality", "object_type"], name="audit_muni_type"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created_at:%d.%m.%Y %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"
