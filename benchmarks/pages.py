@@ -1,9 +1,14 @@
 """How fast the pages are with the scale data set (``benchmarks/scale_data.py``): every page
 that matters, read ``--runs`` times in-process through Django's test client (middleware,
-views, queries and templates; no network), beside a trivial view measured in the same run (the login page: middleware and page layout, no data).
+views, queries and templates; no network), beside a trivial view measured in the same run (the
+login page: middleware and page layout, no data).
 
-    .venv/bin/python benchmarks/pages.py [--database var/scale.sqlite3] [--runs 20]
+    .venv/bin/python benchmarks/pages.py [--database var/scale.sqlite3] [--runs 40]
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/pages.py
+
+The reads go round by round: each round reads every page once, the trivial views among them, so
+a machine that is slower for a while slows every page alike instead of the few pages measured
+in that while (speed drifted by ±30 % within minutes on the development machine).
 
 Prints per page the queries, p50 and p95 in milliseconds and the p95 as a multiple of the
 trivial view's; the aims are p95 under 300 ms and under 10× the trivial view.
@@ -76,20 +81,26 @@ def pages(big: Any, small: Any) -> list[tuple[str, str]]:
     ]
 
 
-def measure(client: Any, url: str, runs: int) -> tuple[int, list[float]]:
+def count_queries(client: Any, url: str) -> int:
+    """The page's queries, read once (which also warms what the page keeps)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
-    queries = len(ctx.captured_queries)  # now: a new connection starts a new log
     assert response.status_code == 200, (url, response.status_code)
-    times = []
+    return len(ctx.captured_queries)
+
+
+def rounds(reads: list[tuple[Any, str]], runs: int) -> list[list[float]]:
+    """Milliseconds of each read, ``runs`` rounds of every read in turn."""
+    times: list[list[float]] = [[] for _ in reads]
     for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url)
-        times.append(1000 * (time.perf_counter() - start))
-    return queries, times
+        for index, (client, url) in enumerate(reads):
+            start = time.perf_counter()
+            client.get(url)
+            times[index].append(1000 * (time.perf_counter() - start))
+    return times
 
 
 def p95(values: list[float]) -> float:
@@ -99,7 +110,7 @@ def p95(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=str(ROOT / "var" / "scale.sqlite3"))
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{args.database}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wandelwerk.conf.local")
@@ -123,17 +134,21 @@ def main() -> None:
         grant_membership(actor=None, user=user, municipality=small, role=Role.MUNICIPALITY_ADMIN)
     client = Client()
     client.force_login(user)
-    settle()  # as wandelwerk/wsgi.py does after loading the application
+    anonymous = Client()
+    listed = pages(big, small)
     # The trivial view: the login page, the whole middleware stack and the page layout with
-    # one small form and no data (anonymous, so no session is written).
-    _q, trivial = measure(Client(), "/anmelden/", max(100, args.runs))
-    base = p95(trivial)
-    # A second yardstick: a signed-in page with the layout and navigation and one small form
-    # (the password change), i.e. what every page pays before its own data.
-    _q, signed_in = measure(client, "/konto/passwort/", max(100, args.runs))
-    base_signed_in = p95(signed_in)
+    # one small form and no data (anonymous, so no session is written). A second yardstick:
+    # a signed-in page with the layout and navigation and one small form (the password
+    # change), i.e. what every page pays before its own data.
+    reads = [(anonymous, "/anmelden/"), (client, "/konto/passwort/")]
+    reads += [(client, url) for _name, url in listed]
+    queries = [count_queries(c, url) for c, url in reads]
+    settle()  # as wandelwerk/wsgi.py does after loading the application
+    times = rounds(reads, max(20, args.runs))
+    trivial, signed_in = times[0], times[1]
+    base, base_signed_in = p95(trivial), p95(signed_in)
     print(f"Datenbank: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
-          f"{args.runs} Abrufe je Seite")  # fmt: skip
+          f"{max(20, args.runs)} Runden, jede liest jede Seite einmal")  # fmt: skip
     print(
         f"{'Seite':<42} {'Abfragen':>8} {'p50 ms':>8} {'p95 ms':>8} {'× trivial':>10} {'× angem.':>9}"
     )
@@ -145,11 +160,10 @@ def main() -> None:
         f"{base_signed_in:8.1f} {base_signed_in / base:10.1f} {1:9.1f}"
     )
     slow = []
-    for name, url in pages(big, small):
-        queries, times = measure(client, url, args.runs)
-        high = p95(times)
+    for (name, _url), count, page_times in zip(listed, queries[2:], times[2:], strict=True):
+        high = p95(page_times)
         print(
-            f"{name:<42} {queries:>8} {statistics.median(times):8.1f} {high:8.1f} "
+            f"{name:<42} {count:>8} {statistics.median(page_times):8.1f} {high:8.1f} "
             f"{high / base:10.1f} {high / base_signed_in:9.1f}"
         )
         if high >= 300 or high >= 10 * base:
