@@ -20,6 +20,7 @@ from wandelwerk.organisation.models import (
     OrgUnit,
 )
 from wandelwerk.organisation.retirement import CIVIL_SERVANT_RULES, UnsupportedLand, exit_date
+from wandelwerk.tenants.tenancy import require_municipality
 
 # Aggregates about staff hide groups smaller than this (DESIGN §4).
 
@@ -72,15 +73,23 @@ def descendants_of(unit: OrgUnit) -> set[int]:
 
 def unit_fte(staff: QuerySet[Employee] | None = None) -> dict[int, float]:
     """Staff (FTE) of each unit counted with the units directly below it (of the current
-    municipality, or of ``staff``, e.g. several municipalities' at once)."""
-    staff = Employee.objects.all() if staff is None else staff
+    municipality, from its kept exit records, or of ``staff``, e.g. several municipalities'
+    at once)."""
+    if staff is None:
+        own = exit_records(require_municipality()).fte_by_unit
+        fte: dict[int, float] = {}
+        for unit_id, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
+            for counted in (unit_id, parent_id):  # the unit itself and the unit above it
+                if counted is not None and unit_id in own:
+                    fte[counted] = round(fte.get(counted, 0.0) + own[unit_id], 3)
+        return fte
     per_unit = (
         staff.order_by()
         .values("org_unit_id", "org_unit__parent_id")
         .annotate(s=Sum("fte"))
         .values_list("org_unit_id", "org_unit__parent_id", "s")
     )
-    fte: dict[int, float] = {}
+    fte = {}
     for unit_id, parent_id, value in per_unit:
         for counted in (unit_id, parent_id):  # the unit itself and the unit above it
             if counted is not None:
@@ -233,6 +242,14 @@ class ExitRecords(list[Record]):
     def state(self) -> str:
         """The digest the disclosure control draws its noise from."""
         return disclosure.state_key(self)
+
+    @functools.cached_property
+    def fte_by_unit(self) -> dict[int, float]:
+        """Staff (FTE) of each org unit, without the units below it."""
+        found: dict[int, float] = {}
+        for _pk, unit_id, fte, _when in self:
+            found[unit_id] = found.get(unit_id, 0.0) + fte
+        return {unit: round(fte, 3) for unit, fte in found.items()}  # FTE have three decimals
 
 
 def exit_records(municipality: Any) -> ExitRecords:

@@ -217,11 +217,12 @@ def trend_units() -> list[tuple[int | None, str, int]]:
     approved checks), by code."""
     units: dict[int | None, tuple[str, str]] = {}
     counts: dict[int | None, int] = {}
-    for a in Assessment.objects.filter(status=AssessmentStatus.APPROVED).select_related("org_unit"):
-        units[a.org_unit_id] = (
-            (a.org_unit.code, str(a.org_unit)) if a.org_unit else ("", _("ganze Verwaltung"))
-        )
-        counts[a.org_unit_id] = counts.get(a.org_unit_id, 0) + 1
+    approved = Assessment.objects.filter(status=AssessmentStatus.APPROVED)
+    for unit_id, code, name in approved.values_list(
+        "org_unit_id", "org_unit__code", "org_unit__name"
+    ):
+        units[unit_id] = (code, f"{code} {name}") if unit_id else ("", _("ganze Verwaltung"))
+        counts[unit_id] = counts.get(unit_id, 0) + 1
     return [
         (pk, name, counts[pk]) for pk, (_code, name) in sorted(units.items(), key=lambda kv: kv[1])
     ]
@@ -237,23 +238,40 @@ class UnitRow:
 
 
 def unit_rows(areas: list[str]) -> list[UnitRow]:
-    """Latest approved assessment of every unit with its area scores and staff (FTE)."""
+    """Latest approved assessment of every unit with its area scores and staff (FTE); of each
+    check only what the rows show is read (no model instances, not its scores per criterion)."""
     from wandelwerk.organisation.queries import unit_fte
 
     fte = unit_fte()
-    rows = []
-    for unit_id, assessment in sorted(
-        latest_approved().items(), key=lambda kv: kv[1].org_unit.code if kv[1].org_unit else ""
+    latest: dict[int | None, tuple[Any, ...]] = {}
+    for row in (
+        Assessment.objects.filter(status=AssessmentStatus.APPROVED)
+        .order_by("date", "id")
+        .values_list(
+            "pk",
+            "org_unit_id",
+            "org_unit__code",
+            "org_unit__name",
+            "framework__name",
+            "framework__version",
+            "scores__areas",
+        )  # fmt: skip
     ):
-        scores = {a: area_scores(assessment).get(a) for a in areas}
-        staff = fte.get(unit_id, 0.0) if unit_id else 0.0
+        latest[row[1]] = row
+    rows = []
+    for pk, unit_id, code, name, framework, version, stored in sorted(
+        latest.values(), key=lambda row: row[2] or ""
+    ):
+        if not stored:  # approved before scores were stored: computed (and stored) once
+            stored = stored_scores(Assessment.objects.get(pk=pk))["areas"]
+        scores = {a: stored.get(a) for a in areas}
         rows.append(
             UnitRow(
-                str(assessment.org_unit or "ganze Verwaltung"),
+                f"{code} {name}" if unit_id else "ganze Verwaltung",
                 scores,
                 weakest_area(scores),
-                staff,
-                str(assessment.framework),
+                fte.get(unit_id, 0.0) if unit_id else 0.0,
+                f"{framework} {version}",
             )
         )
     return rows
