@@ -21,6 +21,7 @@ changes with every change of the data, and their rule of not publishing groups b
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from collections.abc import Iterable
@@ -46,6 +47,7 @@ def state_key(records: Iterable[tuple[object, ...]]) -> str:
     return hashlib.sha256(pickle.dumps(sorted(records), protocol=4)).hexdigest()
 
 
+@functools.lru_cache(maxsize=20_000)  # a city's wave has 3,300 cells; the same on each view
 def _draw(state: str, cell: str) -> int:
     return int(salted_hmac("wandelwerk.disclosure", f"{state}|{cell}").hexdigest()[:12], 16)
 

@@ -180,7 +180,6 @@ def overview_figures(
     disclosure control unless ``exact``)."""
     today = today or dt.date.today()
     horizon = today + dt.timedelta(days=730)
-    staff = Employee.objects.aggregate(n=Count("pk"), fte=Sum("fte"))
     records = exit_records(municipality)
     soon = [
         fte for _pk, _unit, fte, when in records if when is not None and today <= when <= horizon
@@ -191,8 +190,8 @@ def overview_figures(
     )
     return OverviewFigures(
         org_units=OrgUnit.objects.count(),
-        employees=staff["n"] or 0,
-        fte=float(staff["fte"] or 0),
+        employees=len(records),
+        fte=round(sum(records.fte_by_unit.values()), 3),
         it_systems=ITSystem.objects.count(),
         support_ending=ITSystem.objects.filter(
             end_of_support__lte=today + dt.timedelta(days=365)
@@ -251,6 +250,21 @@ class ExitRecords(list[Record]):
             found[unit_id] = found.get(unit_id, 0.0) + fte
         return {unit: round(fte, 3) for unit, fte in found.items()}  # FTE have three decimals
 
+    def leaving(self, today: dt.date) -> dict[tuple[int, int], tuple[int, float]]:
+        """(org unit, year) → people and FTE leaving from ``today`` on (kept for the last day
+        asked: the wave, the overview and the organisation ask for today's)."""
+        kept = self.__dict__.setdefault("_leaving", {})
+        if today not in kept:
+            found: dict[tuple[int, int], tuple[int, float]] = {}
+            for _pk, unit_id, fte, when in self:
+                if when is not None and when >= today:
+                    people, posts = found.get((unit_id, when.year), (0, 0.0))
+                    found[(unit_id, when.year)] = (people + 1, posts + fte)
+            kept.clear()
+            kept[today] = found
+        result: dict[tuple[int, int], tuple[int, float]] = kept[today]
+        return result
+
 
 def exit_records(municipality: Any) -> ExitRecords:
     """Every employee's exit record, kept per staff stand (``stand``): the overview, the
@@ -308,38 +322,41 @@ def retirement_wave(
     figure passes the disclosure control; ``total_only`` leaves out the rows per unit."""
     span = list(range(today.year, today.year + years))
     records = exit_records(municipality) if records is None else records
+    if not isinstance(records, ExitRecords):
+        records = ExitRecords(records)
     row_of = departments() if by_department else {}
-    counted: dict[tuple[int, int], list[float]] = {}
-    for _pk, unit_id, fte, when in records:
-        if when is None or when < today or when.year not in span:
+    counted: dict[tuple[int, int], tuple[int, float]] = {}  # (row, year) → people, FTE
+    for (unit_id, year), (people, fte) in records.leaving(today).items():
+        if year not in span or (units is not None and unit_id not in units):
             continue
-        if units is not None and unit_id not in units:
-            continue
-        counted.setdefault((row_of.get(unit_id, unit_id), when.year), []).append(fte)
-    if state is None:
-        state = records.state if isinstance(records, ExitRecords) else disclosure.state_key(records)
+        key = (row_of.get(unit_id, unit_id), year)
+        before = counted.get(key, (0, 0.0))
+        counted[key] = (before[0] + people, before[1] + fte)
+    state = state or records.state
 
-    def cell(name: str, values: list[float]) -> Cell:
+    def cell(name: str, figures: list[tuple[int, float]]) -> Cell:
+        people, fte = sum(f[0] for f in figures), round(sum(f[1] for f in figures), 3)
         if exact:
-            return disclosure.exact(len(values), sum(values))
-        return disclosure.protect(state, name, len(values), sum(values))
+            return disclosure.exact(people, fte)
+        return disclosure.protect(state, name, people, fte)
 
     shown = OrgUnit.objects.order_by("code")
     if by_department:
         shown = shown.filter(pk__in=set(row_of.values()))
     if units is not None:
         shown = shown.filter(pk__in={row_of.get(u, u) for u in units})
+    none = (0, 0.0)
     rows = []
     for unit in [] if total_only else shown:
-        per_year = [counted.get((unit.pk, y), []) for y in span]
+        per_year = [counted.get((unit.pk, y), none) for y in span]
         rows.append(
             WaveRow(
                 unit,
-                [cell(f"{unit.pk}/{y}", v) for y, v in zip(span, per_year, strict=True)],
-                cell(f"{unit.pk}/*", [f for v in per_year for f in v]),
+                [cell(f"{unit.pk}/{y}", [v]) for y, v in zip(span, per_year, strict=True)],
+                cell(f"{unit.pk}/*", per_year),
             )
         )
-    by_year = [[f for (u, y), v in counted.items() if y == year for f in v] for year in span]
+    by_year = [[v for (_u, y), v in counted.items() if y == year] for year in span]
     total = WaveRow(
         None,
         [cell(f"*/{y}", v) for y, v in zip(span, by_year, strict=True)],

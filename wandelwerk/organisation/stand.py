@@ -44,9 +44,14 @@ def changed(municipality_ids: Iterable[int]) -> None:
 
 def kept(municipality: Any, compute: Callable[[], T]) -> T:
     """``compute()`` for the municipality's current staff stand, computed once per process."""
-    stand = (
-        Municipality.objects.filter(pk=municipality.pk).values_list("staff_version", flat=True)
-    ).first()
+    stand = next(
+        iter(
+            Municipality.objects.filter(pk=municipality.pk)
+            .order_by()
+            .values_list("staff_version", flat=True)
+        ),
+        None,
+    )
     entry = _kept.get(municipality.pk)
     if entry is not None and entry[0] == stand and entry[1] == municipality.land:
         result: T = entry[2]

@@ -105,7 +105,11 @@ def _maturity(ids: list[int], found: dict[int, Standing]) -> None:
         .order_by("date", "id")
     ):
         latest[(check.municipality_id, check.org_unit_id)] = check
-    fte = unit_fte(Employee.objects.unscoped().filter(municipality_id__in=ids))
+    current = tenancy.current_municipality()
+    if current is not None and ids == [current.pk]:  # a municipality's own: its kept figures
+        fte = unit_fte()
+    else:
+        fte = unit_fte(Employee.objects.unscoped().filter(municipality_id__in=ids))
     weighted: dict[int, list[tuple[dict[str, Any], float]]] = defaultdict(list)
     for (mid, unit), check in latest.items():
         weight = (fte.get(unit, 0.0) if unit else 0.0) or 1.0
