@@ -19,8 +19,8 @@ from wandelwerk.knowledge.models import (
     KnowledgeSettings,
     Topic,
 )
+from wandelwerk.organisation.exits import employee_exit_date
 from wandelwerk.organisation.models import Employee, ITSystem
-from wandelwerk.organisation.queries import employee_exit_date
 from wandelwerk.ozg.models import AdministrativeService
 from wandelwerk.tenants.tenancy import require_municipality
 

@@ -20,8 +20,8 @@ from wandelwerk.audit.models import Action
 from wandelwerk.core.dates import add_months
 from wandelwerk.knowledge.models import RiskRating
 from wandelwerk.knowledge.queries import knowledge_settings
+from wandelwerk.organisation.exits import employee_exit_date
 from wandelwerk.organisation.models import Employee
-from wandelwerk.organisation.queries import employee_exit_date
 from wandelwerk.tenants.tenancy import require_municipality
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.views.generic import TemplateView
 
 from wandelwerk.core.views import ListingMixin
-from wandelwerk.organisation import logic, queries
+from wandelwerk.organisation import exits, logic, queries
 from wandelwerk.organisation.forms import (
     AgeLimitGroupForm,
     EmployeeFilterForm,
@@ -149,7 +149,7 @@ class EmployeeListView(MunicipalityMixin, ListingMixin, TemplateView):
                 ("Geplantes Austrittsdatum", lambda e: e.planned_exit_date),
                 (
                     "Voraussichtlicher Austritt",
-                    lambda e: queries.employee_exit_date(e, self.municipality.land),
+                    lambda e: exits.employee_exit_date(e, self.municipality.land),
                 ),
             ]
         return columns
@@ -169,7 +169,7 @@ class EmployeeListView(MunicipalityMixin, ListingMixin, TemplateView):
         if self.can("organisation.view_personal_data") and "page_obj" in kwargs:
             rows = list(kwargs["page_obj"].object_list)
             for employee in rows:
-                employee.exit_date = queries.employee_exit_date(employee, self.municipality.land)
+                employee.exit_date = exits.employee_exit_date(employee, self.municipality.land)
             context["object_list"] = rows
             context["retirement_notice"] = queries.retirement_notice(self.municipality)
             logic.record_personal_data_read(
@@ -191,7 +191,7 @@ class EmployeeDetailView(ObjectMixin, TemplateView):
         self.object = self.load_object()
         context = super().get_context_data(**kwargs)
         if self.can("organisation.view_personal_data"):
-            context["exit_date"] = queries.employee_exit_date(self.object, self.municipality.land)
+            context["exit_date"] = exits.employee_exit_date(self.object, self.municipality.land)
             context["retirement_notice"] = queries.retirement_notice(self.municipality)
             logic.record_personal_data_read(
                 actor=self.request.user, employees=[self.object], context="Detailseite"

@@ -19,6 +19,8 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 
 if TYPE_CHECKING:
     from wandelwerk.tenants.models import Municipality
@@ -88,6 +90,10 @@ class TenantManager(models.Manager[M], Generic[M]):
         return super().get_queryset()
 
 
+# Field → its choices as a dict (the labels stay lazy, so each call speaks the active language).
+_CHOICE_LABELS: dict[Any, dict[Any, Any]] = {}
+
+
 class TenantModel(models.Model):
     """Abstract base of every model that belongs to one municipality."""
 
@@ -102,6 +108,15 @@ class TenantModel(models.Model):
     class Meta:
         abstract = True
         base_manager_name = "unscoped_manager"
+
+    def _get_FIELD_display(self, field: Any) -> Any:
+        """``get_<field>_display()`` with the field's choices as a dict built once per field
+        (Django builds it on every call; a list of fifty measures asked for a hundred)."""
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.municipality_id is None:

@@ -16,8 +16,8 @@ from wandelwerk.knowledge.queries import knowledge_settings
 from wandelwerk.knowledge.risk import queries, scales
 from wandelwerk.measures.logic import save_measure
 from wandelwerk.measures.models import Area, Source, Status
+from wandelwerk.organisation.exits import employee_exit_date
 from wandelwerk.organisation.models import Employee, OrgUnit
-from wandelwerk.organisation.queries import employee_exit_date
 from wandelwerk.tenants.tenancy import require_municipality
 
 HANDOVER_DAYS = 8  # internal staff days of a hand-over: tandem, debriefing, documentation

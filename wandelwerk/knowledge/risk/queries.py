@@ -11,8 +11,9 @@ from typing import Any, overload
 from wandelwerk.knowledge.models import ExitDataGrant, Expertise, HandOver, RiskRating
 from wandelwerk.knowledge.queries import knowledge_settings
 from wandelwerk.knowledge.risk import scales
+from wandelwerk.organisation.exits import exit_records
 from wandelwerk.organisation.models import Employee
-from wandelwerk.organisation.queries import exit_records, headed_units
+from wandelwerk.organisation.queries import headed_units
 
 
 def exit_units(user: Any, *, personal: bool) -> set[int] | None:

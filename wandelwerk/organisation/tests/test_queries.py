@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from wandelwerk.organisation import queries
+from wandelwerk.organisation import exits, queries
 from wandelwerk.organisation.tests.factories import (
     EmployeeFactory,
     ITSystemFactory,
@@ -56,10 +56,10 @@ def test_exit_dates_prefer_the_planned_date_and_know_the_land(in_home):
     unit = OrgUnitFactory(municipality=in_home)
     born_1964 = EmployeeFactory(org_unit=unit, birth_year=1964, birth_month=3)
     planned = EmployeeFactory(org_unit=unit, planned_exit_date=dt.date(2027, 3, 31))
-    assert queries.employee_exit_date(born_1964, "NW") == dt.date(2031, 3, 31)
-    assert queries.employee_exit_date(planned, "NW") == dt.date(2027, 3, 31)
-    exits = sorted(when for _pk, _unit, _fte, when in queries.exit_records(in_home))
-    assert exits == [dt.date(2027, 3, 31), dt.date(2031, 3, 31)]
+    assert exits.employee_exit_date(born_1964, "NW") == dt.date(2031, 3, 31)
+    assert exits.employee_exit_date(planned, "NW") == dt.date(2027, 3, 31)
+    dates = sorted(when for _pk, _unit, _fte, when in exits.exit_records(in_home))
+    assert dates == [dt.date(2027, 3, 31), dt.date(2031, 3, 31)]
 
 
 def test_overview_figures(in_home):
@@ -105,14 +105,14 @@ def test_special_limits_terms_and_a_missing_land_table(in_home):
         org_unit=unit, employment_type="employee", birth_year=1965, birth_month=3
     )
     land = in_home.land
-    assert queries.employee_exit_date(guard, land) == dt.date(2032, 6, 30)
-    assert queries.employee_exit_date(mayor, land) == dt.date(2030, 10, 31)
-    assert queries.employee_exit_date(clerk, land) == dt.date(2032, 3, 31)
+    assert exits.employee_exit_date(guard, land) == dt.date(2032, 6, 30)
+    assert exits.employee_exit_date(mayor, land) == dt.date(2030, 10, 31)
+    assert exits.employee_exit_date(clerk, land) == dt.date(2032, 3, 31)
     assert queries.retirement_notice(in_home) is None
 
     in_home.land = "BY"  # a Land without its civil servants' table
-    assert queries.employee_exit_date(clerk, "BY") is None
-    assert queries.employee_exit_date(staff, "BY") == dt.date(2032, 3, 31)  # § 235 SGB VI
-    assert queries.employee_exit_date(guard, "BY") == dt.date(2032, 6, 30)  # its group's limit
+    assert exits.employee_exit_date(clerk, "BY") is None
+    assert exits.employee_exit_date(staff, "BY") == dt.date(2032, 3, 31)  # § 235 SGB VI
+    assert exits.employee_exit_date(guard, "BY") == dt.date(2032, 6, 30)  # its group's limit
     assert "„BY“" in queries.retirement_notice(in_home)
-    assert sum(1 for record in queries.exit_records(in_home) if record[3]) == 3
+    assert sum(1 for record in exits.exit_records(in_home) if record[3]) == 3

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from wandelwerk.organisation import logic, queries
+from wandelwerk.organisation import exits, logic
 from wandelwerk.organisation.models import Employee, EmploymentType
 from wandelwerk.organisation.tests.factories import (
     AgeLimitGroupFactory,
@@ -23,9 +23,9 @@ from wandelwerk.tenants.models import Municipality
 pytestmark = pytest.mark.django_db
 
 
-def exits(municipality) -> dict[int, dt.date | None]:
+def exit_dates(municipality) -> dict[int, dt.date | None]:
     municipality = Municipality.objects.get(pk=municipality.pk)
-    return {pk: when for pk, _unit, _fte, when in queries.exit_records(municipality)}
+    return {pk: when for pk, _unit, _fte, when in exits.exit_records(municipality)}
 
 
 @pytest.fixture
@@ -34,13 +34,13 @@ def person(in_home):
 
 
 def test_records_are_read_once_while_the_staff_stays_the_same(person, in_home):
-    first = queries.exit_records(in_home)
-    assert queries.exit_records(in_home) is first
-    assert first.state == queries.exit_records(in_home).state
+    first = exits.exit_records(in_home)
+    assert exits.exit_records(in_home) is first
+    assert first.state == exits.exit_records(in_home).state
 
 
 def test_a_saved_edit_and_a_delete_show_at_once(person, in_home):
-    before = exits(in_home)[person.pk]
+    before = exit_dates(in_home)[person.pk]
     logic.save_employee(
         actor=None,
         employee=person,
@@ -50,23 +50,23 @@ def test_a_saved_edit_and_a_delete_show_at_once(person, in_home):
         fte=Decimal("1"),
         personal={"planned_exit_date": dt.date(2027, 6, 30)},
     )
-    assert before != dt.date(2027, 6, 30) and exits(in_home)[person.pk] == dt.date(2027, 6, 30)
+    assert before != dt.date(2027, 6, 30) and exit_dates(in_home)[person.pk] == dt.date(2027, 6, 30)
     logic.delete_employee(actor=None, employee=person)
-    assert person.pk not in exits(in_home)
+    assert person.pk not in exit_dates(in_home)
 
 
 def test_bulk_writes_show_at_once(person, in_home):
-    exits(in_home)
+    exit_dates(in_home)
     Employee.objects.filter(pk=person.pk).update(planned_exit_date=dt.date(2028, 1, 31))
-    assert exits(in_home)[person.pk] == dt.date(2028, 1, 31)
+    assert exit_dates(in_home)[person.pk] == dt.date(2028, 1, 31)
     new = Employee(
         municipality=in_home, org_unit=person.org_unit, personnel_number="9", birth_year=1961
     )
     Employee.objects.bulk_create([new])
-    assert len(exits(in_home)) == 2
+    assert len(exit_dates(in_home)) == 2
     person.planned_exit_date = dt.date(2029, 1, 31)
     Employee.objects.bulk_update([person], ["planned_exit_date"])
-    assert exits(in_home)[person.pk] == dt.date(2029, 1, 31)
+    assert exit_dates(in_home)[person.pk] == dt.date(2029, 1, 31)
 
 
 def test_a_changed_special_age_limit_shows_at_once(in_home):
@@ -78,10 +78,10 @@ def test_a_changed_special_age_limit_shows_at_once(in_home):
         birth_month=5,
         age_limit_group=group,
     )
-    assert exits(in_home)[civil_servant.pk].year == 2032
+    assert exit_dates(in_home)[civil_servant.pk].year == 2032
     group.years = 60
     group.save()
-    assert exits(in_home)[civil_servant.pk].year == 2030
+    assert exit_dates(in_home)[civil_servant.pk].year == 2030
 
 
 def test_an_import_that_updates_rows_shows_at_once(home):
@@ -89,13 +89,13 @@ def test_an_import_that_updates_rows_shows_at_once(home):
     run(home, "employees", EMPLOYEES)
     with tenancy.activate(home):
         number = Employee.objects.get(personnel_number="100001").pk
-        assert exits(home)[number].year == 2030  # born April 1963: 66 years and 8 months
+        assert exit_dates(home)[number].year == 2030  # born April 1963: 66 years and 8 months
         run(home, "employees", EMPLOYEES.replace("0,5;1963;4;nein;", "0,5;1963;4;nein;31.03.2027"))
-        assert exits(home)[number] == dt.date(2027, 3, 31)
+        assert exit_dates(home)[number] == dt.date(2027, 3, 31)
 
 
 def test_another_municipalitys_writes_leave_the_kept_records(person, in_home, other):
-    first = queries.exit_records(in_home)
+    first = exits.exit_records(in_home)
     with tenancy.activate(other):
         EmployeeFactory(org_unit=OrgUnitFactory(municipality=other))
-    assert queries.exit_records(in_home) is first
+    assert exits.exit_records(in_home) is first
