@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from wandelwerk.knowledge.models import ExitDataGrant, Expertise, HandOver, RiskRating
 from wandelwerk.knowledge.queries import knowledge_settings
@@ -45,9 +45,9 @@ class Row:
         return self.attrition * self.position if self.position else None
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """What the ranking and the matrix need of one employee, without loading the employee."""
+class Ranked(NamedTuple):
+    """What the ranking and the matrix need of one employee, without loading the employee (a
+    tuple: a city ranks 5,000 of them on every view of the list)."""
 
     employee_id: int
     exit_date: dt.date | None
