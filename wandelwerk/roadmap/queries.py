@@ -26,10 +26,20 @@ def scenarios() -> QuerySet[Scenario]:
     return Scenario.objects.all()
 
 
+# What a plan's page needs of the plans it is compared with is their scenario's name; their
+# records (a city's projection alone is 47 KB) stay unread.
+_COMPARED_RECORDS = tuple(
+    f"{plan}__{field}"
+    for plan in ("previous", "baseline")
+    for field in ("parameters", "diagnosis", "projection", "warnings")
+)
+
+
 def latest_plan(scenario: Scenario) -> Plan | None:
     return (
         Plan.objects.filter(scenario=scenario)
         .select_related("previous__scenario", "baseline__scenario")
+        .defer(*_COMPARED_RECORDS)
         .order_by("-created_at", "-id")
         .first()
     )
