@@ -47,3 +47,29 @@ def test_checks_of_one_day_give_one_point_and_unknown_units_weigh_one(in_home):
         "process": [],
         "digital": [(dt.date(2026, 1, 15), pytest.approx(2.0))],
     }
+
+
+def test_the_table_rows_show_measured_planned_and_target_with_whether_it_is_reached():
+    from types import SimpleNamespace
+
+    from wandelwerk.roadmap.outlook import Cell, Line
+    from wandelwerk.roadmap.templatetags.maturity import maturity_rows
+
+    unit = Line(
+        "3.1 Bürger & Ordnung",
+        dt.date(2026, 6, 1),
+        [Cell(1.0, 2.5, 2.0), Cell(None, None, None), Cell(0.5, 1.0, 3.0)],
+    )
+    total = Line("ganze Verwaltung", None, [Cell(1.25, 2.0, None)])
+    html = maturity_rows(SimpleNamespace(units=[unit], total=total))
+    assert html == (
+        '<tr class="kern-table__row"><th scope="row" class="kern-table__cell">'
+        '3.1 Bürger &amp; Ordnung<br><span class="kern-body--small">DigiCheck vom 01.06.2026'
+        '</span></th><td class="kern-table__cell">1,0 → 2,5 (2,0) <span class="kern-badge '
+        'kern-badge--success"><span class="kern-label kern-label--small">Soll erreicht</span>'
+        '</span></td><td class="kern-table__cell">– → –</td><td class="kern-table__cell">'
+        '0,5 → 1,0 (3,0) <span class="kern-badge kern-badge--warning"><span class="kern-label '
+        'kern-label--small">Soll verfehlt</span></span></td></tr>\n'
+        '<tr class="kern-table__row"><th scope="row" class="kern-table__cell"><strong>ganze '
+        'Verwaltung</strong></th><td class="kern-table__cell">1,2 → 2,0</td></tr>'
+    )
