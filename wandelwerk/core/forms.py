@@ -17,6 +17,14 @@ from django.utils.formats import localize
 from wandelwerk.core.params import LARGEST
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
+# Widgets whose Django template is only ``input.html``: written in Python like the selects.
+INPUT_TEMPLATES = {
+    f"django/forms/widgets/{kind}.html"
+    for kind in (
+        "input", "text", "number", "email", "url", "password", "hidden", "search", "tel",
+        "color", "date", "datetime", "time", "checkbox",
+    )
+}  # fmt: skip
 
 
 def _escape(value: Any) -> str:
@@ -51,9 +59,18 @@ def _select(widget: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _input(widget: dict[str, Any]) -> str:
+    """An input as Django's ``input.html`` writes it."""
+    value = "" if widget["value"] is None else f' value="{_escape(widget["value"])}"'
+    return (
+        f'<input type="{html.escape(str(widget["type"]))}" name="{html.escape(widget["name"])}"'
+        f"{value}{_attributes(widget['attrs'])}>"
+    )
+
+
 class KernFormRenderer(TemplatesSetting):
-    """Renders forms and fields with the KERN UX templates in ``core/forms/``; selects are
-    written in Python (the same HTML as Django's select template)."""
+    """Renders forms and fields with the KERN UX templates in ``core/forms/``; selects and
+    inputs are written in Python (the same HTML as Django's templates)."""
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
@@ -61,6 +78,8 @@ class KernFormRenderer(TemplatesSetting):
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
         if template_name == SELECT_TEMPLATE:
             return _select(context["widget"])
+        if template_name in INPUT_TEMPLATES:
+            return _input(context["widget"])
         return str(super().render(template_name, context, request))
 
 

@@ -60,3 +60,24 @@ def test_the_options_filter_escapes_names_and_marks_the_chosen_one():
     assert html == (
         '<option value="1">Amt &lt;b&gt;1&lt;/b&gt;</option><option value="2" selected>Amt 2</option>'
     )
+
+
+class Inputs(KernForm):
+    name = forms.CharField(widget=forms.TextInput(attrs={"autocomplete": "off", "data-x": True}))
+    count = forms.IntegerField(required=False)
+    mail = forms.EmailField(required=False)
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    stand = forms.CharField(required=False, widget=forms.HiddenInput)
+    agree = forms.BooleanField(required=False)
+    other = forms.BooleanField(required=False)
+
+
+def test_inputs_are_the_html_django_writes_escaped():
+    data = {"name": 'Amt "Recht" & <Ordnung>', "count": "3", "mail": "a@b.de",
+            "day": "2026-12-08", "secret": "x<y", "stand": "ab&c", "agree": "on"}  # fmt: skip
+    form, djangos = Inputs(data), Inputs(data, renderer=TemplatesSetting())
+    for bound in form:
+        assert bound.as_widget() == djangos[bound.name].as_widget(), bound.name
+    assert 'value="Amt &quot;Recht&quot; &amp; &lt;Ordnung&gt;"' in form["name"].as_widget()
+    assert " checked" in form["agree"].as_widget() and " checked" not in form["other"].as_widget()
