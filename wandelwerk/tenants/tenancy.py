@@ -109,6 +109,11 @@ class TenantModel(models.Model):
         abstract = True
         base_manager_name = "unscoped_manager"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.municipality_id is None:
+            self.municipality = require_municipality()
+        super().save(*args, **kwargs)
+
     def _get_FIELD_display(self, field: Any) -> Any:
         """``get_<field>_display()`` with the field's choices as a dict built once per field
         (Django builds it on every call; a list of fifty measures asked for a hundred)."""
@@ -117,8 +122,3 @@ class TenantModel(models.Model):
             labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
         value = getattr(self, field.attname)
         return force_str(labels.get(make_hashable(value), value), strings_only=True)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.municipality_id is None:
-            self.municipality = require_municipality()
-        super().save(*args, **kwargs)

@@ -255,7 +255,7 @@ def unit_rows(areas: list[str]) -> list[UnitRow]:
             "framework__name",
             "framework__version",
             "scores__areas",
-        )  # fmt: skip
+        )
     ):
         latest[row[1]] = row
     rows = []
