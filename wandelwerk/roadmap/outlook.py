@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from wandelwerk.assessments.checks.queries import stored_scores
+from wandelwerk.assessments.checks.queries import approved_areas
 from wandelwerk.assessments.checks.sections import Section
 from wandelwerk.assessments.models import AREA_KEYS, Assessment, AssessmentStatus
 from wandelwerk.core.charts.lines import Series, lines_chart
@@ -89,9 +89,8 @@ def measured_history(weights: dict[str, float]) -> dict[str, list[tuple[dt.date,
                 sums[a][0] += sign * value * weight
                 sums[a][1] += sign * weight
 
-    for pk, unit_id, code, date, areas in checks:
-        if not areas:  # approved before scores were stored: computed (and stored) once
-            areas = stored_scores(Assessment.objects.get(pk=pk))["areas"]
+    for pk, unit_id, code, date, stored in checks:
+        areas = approved_areas(pk, stored)
         if unit_id in latest:  # the unit's earlier check no longer counts
             count(*latest[unit_id], -1.0)
         latest[unit_id] = (areas, weights.get(code or "", 0) or 1.0)

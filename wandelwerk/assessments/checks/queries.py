@@ -120,6 +120,12 @@ def stored_scores(assessment: Assessment) -> dict[str, Any]:
     return found
 
 
+def approved_areas(pk: int, stored: dict[str, float | None] | None) -> dict[str, float | None]:
+    """An approved check's area scores as read with ``scores__areas`` (no model instance); a
+    check approved before scores were stored gets them computed, and stored, on first need."""
+    return stored or stored_scores(Assessment.objects.get(pk=pk))["areas"]
+
+
 def area_scores(assessment: Assessment) -> dict[str, float | None]:
     """Area key → score, in the order of the four areas."""
     areas = stored_scores(assessment)["areas"]
@@ -262,9 +268,8 @@ def unit_rows(areas: list[str]) -> list[UnitRow]:
     for pk, unit_id, code, name, framework, version, stored in sorted(
         latest.values(), key=lambda row: row[2] or ""
     ):
-        if not stored:  # approved before scores were stored: computed (and stored) once
-            stored = stored_scores(Assessment.objects.get(pk=pk))["areas"]
-        scores = {a: stored.get(a) for a in areas}
+        found = approved_areas(pk, stored)
+        scores = {a: found.get(a) for a in areas}
         rows.append(
             UnitRow(
                 f"{code} {name}" if unit_id else "ganze Verwaltung",
