@@ -18,6 +18,7 @@ the records, so a reader never keeps older records under a newer token.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -33,6 +34,7 @@ T = TypeVar("T")
 # megabyte; a provider's small municipalities are cheap to compute again when pushed out.
 KEPT_MUNICIPALITIES = 64
 _kept: dict[int, tuple[str, str, Any]] = {}
+_lock = threading.Lock()
 
 
 def changed(municipality_ids: Iterable[int]) -> None:
@@ -58,15 +60,11 @@ def kept(municipality: Any, compute: Callable[[], T]) -> T:
         return result
     result = compute()
     if stand is not None:
-        if municipality.pk not in _kept and len(_kept) >= KEPT_MUNICIPALITIES:
-            _kept.pop(next(iter(_kept)), None)  # the municipality kept longest
-        _kept[municipality.pk] = (stand, municipality.land, result)
+        with _lock:  # a threaded server may keep two municipalities at once
+            if municipality.pk not in _kept and len(_kept) >= KEPT_MUNICIPALITIES:
+                _kept.pop(next(iter(_kept)), None)  # the municipality kept longest
+            _kept[municipality.pk] = (stand, municipality.land, result)
     return result
-
-
-def forget() -> None:
-    """Drop everything kept (tests that change the retirement rules themselves)."""
-    _kept.clear()
 
 
 class StaffQuerySet(models.QuerySet[Any]):

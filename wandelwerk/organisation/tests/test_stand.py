@@ -99,3 +99,20 @@ def test_another_municipalitys_writes_leave_the_kept_records(person, in_home, ot
     with tenancy.activate(other):
         EmployeeFactory(org_unit=OrgUnitFactory(municipality=other))
     assert exits.exit_records(in_home) is first
+
+
+def test_the_municipality_kept_longest_makes_room(monkeypatch, in_home, other):
+    from wandelwerk.organisation import stand
+    from wandelwerk.tenants.tests.factories import MunicipalityFactory
+
+    monkeypatch.setattr(stand, "KEPT_MUNICIPALITIES", 2)
+    monkeypatch.setattr(stand, "_kept", {})
+    third = MunicipalityFactory(slug="drittort")
+    first = exits.exit_records(in_home)
+    with tenancy.activate(other):
+        second = exits.exit_records(other)
+    with tenancy.activate(third):
+        exits.exit_records(third)  # pushes out the one kept longest
+    with tenancy.activate(other):
+        assert exits.exit_records(other) is second
+    assert exits.exit_records(in_home) is not first  # read again
