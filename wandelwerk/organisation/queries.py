@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 
 from wandelwerk.organisation import disclosure
 from wandelwerk.organisation.disclosure import Cell
-from wandelwerk.organisation.exits import ExitRecords, Record, exit_records
+from wandelwerk.organisation.exits import ExitRecords, exit_records
 from wandelwerk.organisation.models import (
     AgeLimitGroup,
     Employee,
@@ -74,21 +75,19 @@ def unit_fte(staff: QuerySet[Employee] | None = None) -> dict[int, float]:
     """Staff (FTE) of each unit counted with the units directly below it (of the current
     municipality, from its kept exit records, or of ``staff``, e.g. several municipalities'
     at once)."""
+    per_unit: Iterable[tuple[int, int | None, Any]]
     if staff is None:
         own = exit_records(require_municipality()).fte_by_unit
-        fte: dict[int, float] = {}
-        for unit_id, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
-            for counted in (unit_id, parent_id):  # the unit itself and the unit above it
-                if counted is not None and unit_id in own:
-                    fte[counted] = round(fte.get(counted, 0.0) + own[unit_id], 3)
-        return fte
-    per_unit = (
-        staff.order_by()
-        .values("org_unit_id", "org_unit__parent_id")
-        .annotate(s=Sum("fte"))
-        .values_list("org_unit_id", "org_unit__parent_id", "s")
-    )
-    fte = {}
+        parents = OrgUnit.objects.values_list("pk", "parent_id")
+        per_unit = [(unit, parent, own[unit]) for unit, parent in parents if unit in own]
+    else:
+        per_unit = (
+            staff.order_by()
+            .values("org_unit_id", "org_unit__parent_id")
+            .annotate(s=Sum("fte"))
+            .values_list("org_unit_id", "org_unit__parent_id", "s")
+        )
+    fte: dict[int, float] = {}
     for unit_id, parent_id, value in per_unit:
         for counted in (unit_id, parent_id):  # the unit itself and the unit above it
             if counted is not None:
@@ -189,7 +188,7 @@ def retirement_wave(
     exact: bool,
     units: set[int] | None = None,
     years: int = 10,
-    records: list[Record] | None = None,
+    records: ExitRecords | None = None,
     by_department: bool = False,
     state: str | None = None,
     total_only: bool = False,
@@ -200,8 +199,6 @@ def retirement_wave(
     figure passes the disclosure control; ``total_only`` leaves out the rows per unit."""
     span = list(range(today.year, today.year + years))
     records = exit_records(municipality) if records is None else records
-    if not isinstance(records, ExitRecords):
-        records = ExitRecords(records)
     row_of = departments() if by_department else {}
     counted: dict[tuple[int, int], tuple[int, float]] = {}  # (row, year) → people, FTE
     for (unit_id, year), (people, fte) in records.leaving(today).items():
